@@ -1,0 +1,52 @@
+//! The page: header, load state, and the result list beside the map.
+
+use crate::fetch::{load_catalog, load_config};
+use crate::list::ResultList;
+use crate::map::MapView;
+use ankommen_core::Parsed;
+use leptos::prelude::*;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let catalog = LocalResource::new(|| async {
+        let config = load_config().await;
+        load_catalog(&config.catalog).await
+    });
+
+    view! {
+        <header class="ak-header">
+            <h1>"Ankommen"</h1>
+            <p class="ak-tagline">"Arbeiten und Leben in der Gesundheitsregion"</p>
+        </header>
+        <main class="ak-main">
+            {move || match catalog.get() {
+                None => view! { <p class="ak-status" role="status">"Katalog wird geladen …"</p> }.into_any(),
+                Some(Err(problem)) => view! {
+                    <p class="ak-status ak-status--error" role="alert">{problem.message_de}</p>
+                }.into_any(),
+                Some(Ok(parsed)) => view! { <CatalogView parsed /> }.into_any(),
+            }}
+        </main>
+    }
+}
+
+/// A loaded catalogue: a notice about skipped entries, the list and the map.
+#[component]
+fn CatalogView(parsed: Parsed) -> impl IntoView {
+    let Parsed { catalog, problems } = parsed;
+    let skipped = problems.len();
+    let region = catalog.region.clone();
+    let entries = Signal::stored(catalog.entries);
+    view! {
+        <h2 class="ak-region">{region.name.de.clone()}</h2>
+        {(skipped > 0).then(|| view! {
+            <p class="ak-notice" role="status">
+                {format!("{skipped} Einträge des Katalogs sind fehlerhaft und werden nicht angezeigt.")}
+            </p>
+        })}
+        <div class="ak-panes">
+            <ResultList entries />
+            <MapView entries region />
+        </div>
+    }
+}

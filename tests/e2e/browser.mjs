@@ -1,0 +1,51 @@
+// Starts Debian's Chromium through playwright-core, with a recorder of every request and
+// console error, so each test can assert that nothing left the machine.
+import { chromium } from 'playwright-core';
+import { mkdtemp, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  // Stops Chromium's own look-ups; requests the app tries still reach the recorder.
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+];
+
+export const ARTIFACTS = join(process.cwd(), 'target', 'e2e-artifacts');
+
+/** A fresh browser profile and page; `requests` and `errors` fill as the page runs. */
+export async function openBrowser({ width = 1280, height = 800 } = {}) {
+  const profile = await mkdtemp(join(tmpdir(), 'ankommen-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ARGS,
+    viewport: { width, height },
+  });
+  const requests = [];
+  const errors = [];
+  context.on('request', (request) => requests.push(request.url()));
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await mkdir(ARTIFACTS, { recursive: true });
+  return { context, page, requests, errors, close: () => context.close() };
+}
+
+/** Requests that went anywhere but this machine. */
+export function foreignRequests(requests) {
+  return requests.filter((url) => {
+    const { protocol, hostname } = new URL(url);
+    if (protocol === 'data:' || protocol === 'blob:') return false;
+    return hostname !== '127.0.0.1' && hostname !== 'localhost';
+  });
+}

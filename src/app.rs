@@ -3,7 +3,7 @@
 use crate::fetch::{load_catalog, load_config};
 use crate::list::ResultList;
 use crate::map::MapView;
-use ankommen_core::Parsed;
+use ankommen_core::{Parsed, Severity};
 use leptos::prelude::*;
 
 #[component]
@@ -34,9 +34,21 @@ pub fn App() -> impl IntoView {
 #[component]
 fn CatalogView(parsed: Parsed) -> impl IntoView {
     let Parsed { catalog, problems } = parsed;
-    let skipped = problems.len();
+    let skipped = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error && !p.entry.is_empty())
+        .map(|p| &p.entry)
+        .collect::<std::collections::HashSet<_>>()
+        .len();
     let region = catalog.region.clone();
-    let entries = Signal::stored(catalog.entries);
+    let today = crate::fetch::today();
+    // Expired offers and past events stay in the catalogue but are not shown by default.
+    let current: Vec<_> = catalog
+        .entries
+        .into_iter()
+        .filter(|entry| entry.is_current(today))
+        .collect();
+    let entries = Signal::stored(current);
     view! {
         <h2 class="ak-region">{region.name.de.clone()}</h2>
         {(skipped > 0).then(|| view! {

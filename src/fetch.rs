@@ -1,6 +1,6 @@
 //! Loading the runtime configuration and the catalogue over HTTP: the app's only network I/O.
 
-use ankommen_core::{parse_catalog, Parsed, Problem, RuntimeConfig};
+use ankommen_core::{parse_catalog, Date, Parsed, Problem, RuntimeConfig};
 use gloo_net::http::Request;
 
 /// Reads `config.json`; a missing or broken file falls back to the defaults, so a
@@ -41,7 +41,7 @@ pub async fn load_catalog(url: &str) -> Result<Parsed, Problem> {
             format!("The catalogue arrived incomplete ({e})."),
         )
     })?;
-    parse_catalog(&text)
+    parse_catalog(&text, today())
 }
 
 /// The bundled district outlines as a GeoJSON object for Leaflet; `None` (logged) when they
@@ -55,4 +55,19 @@ pub async fn load_outlines() -> Option<wasm_bindgen::JsValue> {
             None
         }
     }
+}
+
+/// Today's date in the user's time zone: the one place the app reads the clock.
+pub fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    Date::new(
+        now.get_full_year() as u16,
+        now.get_month() as u8 + 1,
+        now.get_date() as u8,
+    )
+    .unwrap_or(Date {
+        year: 2026,
+        month: 1,
+        day: 1,
+    })
 }

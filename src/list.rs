@@ -1,6 +1,6 @@
 //! The result list: the complete, accessible alternative to the map.
 
-use ankommen_core::{Entry, Kind};
+use ankommen_core::Entry;
 use leptos::prelude::*;
 
 #[component]
@@ -27,7 +27,8 @@ fn EntryItem(entry: Entry) -> impl IntoView {
         <li class=format!("ak-entry ak-entry--{}", kind.as_str())>
             <span class="ak-entry__kind">
                 <span class=format!("ak-icon ak-icon--{}", kind.as_str()) aria-hidden="true"></span>
-                {kind_label(kind)}
+                {kind.label("de")}" · "{entry.category.label("de")}
+                {entry.illustrative.then(|| view! { <span class="ak-badge">"Beispiel"</span> })}
             </span>
             <h3 class="ak-entry__name">{entry.name.de}</h3>
             {description.map(|d| view! { <p class="ak-entry__description">{d}</p> })}
@@ -35,15 +36,5 @@ fn EntryItem(entry: Entry) -> impl IntoView {
                 <a class="ak-entry__link" href=url target="_blank" rel="noopener noreferrer">"Website"</a>
             })}
         </li>
-    }
-}
-
-pub fn kind_label(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Employer => "Arbeitgeber",
-        Kind::Opportunity => "Stelle / Praxis",
-        Kind::Support => "Unterstützung",
-        Kind::Contact => "Ansprechpartner",
-        Kind::Event => "Veranstaltung",
     }
 }

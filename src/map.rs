@@ -48,10 +48,10 @@ pub fn MapView(entries: Signal<Vec<Entry>>, region: Region) -> impl IntoView {
                 return;
             }
         };
-        let [sw, ne] = region.bounds;
+        let b = region.bounds;
         map.fit_bounds(&LatLngBounds::new(
-            &LatLng::new(sw.lat, sw.lon),
-            &LatLng::new(ne.lat, ne.lon),
+            &LatLng::new(b.south, b.west),
+            &LatLng::new(b.north, b.east),
         ));
         let group = LayerGroup::new();
         group.add_to(&map);

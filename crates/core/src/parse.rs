@@ -1,16 +1,24 @@
 //! Reading a catalogue document without losing good data to bad entries.
 //!
-//! The document is first read as untyped JSON, then each entry is read on its own: one broken
-//! entry becomes a [`Problem`] naming its id and field, and every valid entry is kept.
+//! The document is read as untyped JSON first; then each entry on its own, in three steps:
+//! closed vocabularies (so a typo gets a suggestion), shape (serde, with the failing field's
+//! path), and the checks in [`crate::validate`]. A broken entry becomes problems naming its id
+//! and field; every valid entry is kept.
 
-use crate::catalog::{Catalog, Entry, LatLon, Region};
-use crate::problem::Problem;
-use serde_json::Value;
+use crate::catalog::{Catalog, Entry, Maintainer, Region};
+use crate::date::Date;
+use crate::problem::{Problem, Severity};
+use crate::validate::check_entry;
+use crate::vocab::{closest, Category, Kind, Profession};
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
 use std::collections::HashSet;
 
 /// The format version this code writes and fully understands.
 pub const FORMAT_MAJOR: u32 = 1;
 pub const FORMAT_MINOR: u32 = 0;
+
+const DOCUMENT_FIELDS: &[&str] = &["format", "updated", "maintainer", "region", "entries"];
 
 /// A readable catalogue: the valid entries, and every problem found on the way.
 #[derive(Debug, Clone)]
@@ -19,11 +27,21 @@ pub struct Parsed {
     pub problems: Vec<Problem>,
 }
 
-/// Parses and checks a catalogue document.
+impl Parsed {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.problems
+            .iter()
+            .filter(|p| p.severity == severity)
+            .count()
+    }
+}
+
+/// Parses and checks a catalogue document. `today` decides which validity windows and events
+/// are in the past (the core never reads a clock).
 ///
-/// `Err` means the document as a whole is unusable (not JSON, a newer major format, no region);
-/// otherwise the result holds all valid entries and the problems of the others.
-pub fn parse_catalog(text: &str) -> Result<Parsed, Problem> {
+/// `Err` means the document as a whole is unusable (not JSON, a newer major format, no valid
+/// region); otherwise the result holds all valid entries and the problems of the others.
+pub fn parse_catalog(text: &str, today: Date) -> Result<Parsed, Problem> {
     let doc: Value = serde_json::from_str(text).map_err(|e| {
         document_error(
             "",
@@ -39,62 +57,60 @@ pub fn parse_catalog(text: &str) -> Result<Parsed, Problem> {
             ),
         )
     })?;
-    let Value::Object(doc) = doc else {
+    parse_value(doc, today)
+}
+
+/// Like [`parse_catalog`], for a document that is already JSON (e.g. from a spreadsheet import).
+pub fn parse_value(doc: Value, today: Date) -> Result<Parsed, Problem> {
+    let Value::Object(mut doc) = doc else {
         return Err(document_error(
             "",
             "Der Katalog muss ein JSON-Objekt sein.".into(),
             "The catalogue must be a JSON object.".into(),
         ));
     };
-    let format = check_format(doc.get("format"))?;
-    let region: Region =
-        read(doc.get("region").cloned().unwrap_or(Value::Null)).map_err(|(path, e)| {
-            document_error(
-                &format!("/region{path}"),
-                format!("Regionsangaben fehlen oder sind ungültig: {e}"),
-                format!("Region metadata missing or invalid: {e}"),
-            )
-        })?;
-    let updated = doc
-        .get("updated")
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_owned();
-
     let mut problems = Vec::new();
-    let raw_entries = match doc.get("entries") {
-        Some(Value::Array(items)) => items.as_slice(),
+    let format = check_format(doc.get("format"), &mut problems)?;
+    let region: Region = read_part(&mut doc, "region", &mut problems)?;
+    let updated: Date = read_part(&mut doc, "updated", &mut problems)?;
+    let maintainer: Option<Maintainer> = match doc.remove("maintainer") {
+        None => None,
+        Some(value) => Some(read(value, "/maintainer", &mut problems).map_err(|(p, m)| {
+            document_error(
+                &p,
+                format!("Ungültige Angabe: {m}"),
+                format!("Invalid value: {m}"),
+            )
+        })?),
+    };
+    for key in doc
+        .keys()
+        .filter(|k| !DOCUMENT_FIELDS.contains(&k.as_str()))
+    {
+        problems.push(unknown_field("", &format!("/{key}")));
+    }
+
+    let raw_entries = match doc.remove("entries") {
+        Some(Value::Array(items)) => items,
         _ => {
-            problems.push(Problem::error(
-                "",
+            problems.push(document_error(
                 "/entries",
-                "Die Liste `entries` fehlt.".into(),
-                "The `entries` list is missing.".into(),
+                "Die Liste „entries“ fehlt.".into(),
+                "The \"entries\" list is missing.".into(),
             ));
-            &[]
+            Vec::new()
         }
     };
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::with_capacity(raw_entries.len());
     let mut entries = Vec::with_capacity(raw_entries.len());
-    for (index, raw) in raw_entries.iter().enumerate() {
-        let label = entry_label(raw, index);
-        let base = format!("/entries/{index}");
-        let entry: Entry = match read(raw.clone()) {
-            Ok(entry) => entry,
-            Err((path, e)) => {
-                problems.push(Problem::error(
-                    label,
-                    format!("{base}{path}"),
-                    format!("Eintrag ausgelassen: {e}"),
-                    format!("Entry skipped: {e}"),
-                ));
-                continue;
-            }
+    for (index, raw) in raw_entries.into_iter().enumerate() {
+        let Some(entry) = read_entry(raw, index, &region, today, &mut problems) else {
+            continue;
         };
         if !seen.insert(entry.id.clone()) {
             problems.push(Problem::error(
-                label,
-                format!("{base}/id"),
+                &entry.id,
+                format!("/entries/{index}/id"),
                 format!(
                     "Die ID „{}“ kommt mehrfach vor; nur der erste Eintrag wird gezeigt.",
                     entry.id
@@ -106,19 +122,13 @@ pub fn parse_catalog(text: &str) -> Result<Parsed, Problem> {
             ));
             continue;
         }
-        let entry_problems = check_entry(&entry, &region, &base);
-        let fatal = entry_problems
-            .iter()
-            .any(|p| p.severity == crate::Severity::Error);
-        problems.extend(entry_problems);
-        if !fatal {
-            entries.push(entry);
-        }
+        entries.push(entry);
     }
     Ok(Parsed {
         catalog: Catalog {
             format,
             updated,
+            maintainer,
             region,
             entries,
         },
@@ -126,18 +136,145 @@ pub fn parse_catalog(text: &str) -> Result<Parsed, Problem> {
     })
 }
 
-fn check_format(value: Option<&Value>) -> Result<String, Problem> {
+/// One entry through all three steps; `None` when it has an error (recorded in `problems`).
+fn read_entry(
+    raw: Value,
+    index: usize,
+    region: &Region,
+    today: Date,
+    problems: &mut Vec<Problem>,
+) -> Option<Entry> {
+    let base = format!("/entries/{index}");
+    let label = match raw.get("id").and_then(Value::as_str) {
+        Some(id) if !id.is_empty() => id.to_owned(),
+        _ => format!("#{index}"),
+    };
+    let Value::Object(mut fields) = raw else {
+        problems.push(Problem::error(
+            label,
+            base,
+            "Ein Eintrag muss ein JSON-Objekt sein.".into(),
+            "An entry must be a JSON object.".into(),
+        ));
+        return None;
+    };
+    let before = problems.len();
+    check_vocabulary(&fields, &label, &base, problems);
+    if problems.len() > before {
+        return None;
+    }
+    // Fields this version does not know are kept (a newer minor format may have added them).
+    let unknown: Vec<String> = fields
+        .keys()
+        .filter(|k| !Entry::FIELDS.contains(&k.as_str()))
+        .cloned()
+        .collect();
+    let mut extra = Map::new();
+    for key in unknown {
+        problems.push(unknown_field(&label, &format!("{base}/{key}")));
+        if let Some(value) = fields.remove(&key) {
+            extra.insert(key, value);
+        }
+    }
+    let mut nested = Vec::new();
+    let mut entry: Entry = match read(Value::Object(fields), &base, &mut nested) {
+        Ok(entry) => entry,
+        Err((pointer, message)) => {
+            problems.push(Problem::error(
+                label,
+                pointer,
+                format!("Eintrag ausgelassen: {message}"),
+                format!("Entry skipped: {message}"),
+            ));
+            return None;
+        }
+    };
+    entry.extra = extra;
+    for problem in &mut nested {
+        problem.entry.clone_from(&entry.id);
+    }
+    problems.extend(nested);
+    let checked = check_entry(&entry, region, today, &base);
+    let fatal = checked.iter().any(|p| p.severity == Severity::Error);
+    problems.extend(checked);
+    (!fatal).then_some(entry)
+}
+
+/// Kind, category and professions come from closed lists: name the closest valid value.
+fn check_vocabulary(fields: &Map<String, Value>, label: &str, base: &str, out: &mut Vec<Problem>) {
+    let mut check =
+        |pointer: String, value: Option<&Value>, valid: &[&'static str], what: (&str, &str)| {
+            let Some(text) = value.and_then(Value::as_str) else {
+                return; // missing or not a string: the shape step reports it
+            };
+            if valid.contains(&text) {
+                return;
+            }
+            let (hint_de, hint_en) = match closest(text, valid.iter().copied()) {
+                Some(s) => (
+                    format!(" Meinten Sie „{s}“?"),
+                    format!(" Did you mean \"{s}\"?"),
+                ),
+                None => (
+                    format!(" Gültig sind: {}.", valid.join(", ")),
+                    format!(" Valid values: {}.", valid.join(", ")),
+                ),
+            };
+            out.push(Problem::error(
+                label,
+                pointer,
+                format!("Unbekannte {} „{text}“.{hint_de}", what.0),
+                format!("Unknown {} \"{text}\".{hint_en}", what.1),
+            ));
+        };
+    let kinds: Vec<_> = Kind::ids().collect();
+    let categories: Vec<_> = Category::ids().collect();
+    let professions: Vec<_> = Profession::ids().collect();
+    check(
+        format!("{base}/kind"),
+        fields.get("kind"),
+        &kinds,
+        ("Art", "kind"),
+    );
+    check(
+        format!("{base}/category"),
+        fields.get("category"),
+        &categories,
+        ("Kategorie", "category"),
+    );
+    if let Some(Value::Array(items)) = fields.get("professions") {
+        for (i, item) in items.iter().enumerate() {
+            check(
+                format!("{base}/professions/{i}"),
+                Some(item),
+                &professions,
+                ("Berufsgruppe", "profession"),
+            );
+        }
+    }
+}
+
+fn check_format(value: Option<&Value>, problems: &mut Vec<Problem>) -> Result<String, Problem> {
     let text = value.and_then(Value::as_str).unwrap_or_default();
-    let major = text.split_once('.').and_then(|(major, minor)| {
-        minor.parse::<u32>().ok()?;
-        major.parse::<u32>().ok()
-    });
-    match major {
-        Some(FORMAT_MAJOR) => Ok(text.to_owned()),
-        Some(major) if major > FORMAT_MAJOR => Err(document_error(
+    let version = text
+        .split_once('.')
+        .and_then(|(major, minor)| Some((major.parse::<u32>().ok()?, minor.parse::<u32>().ok()?)));
+    match version {
+        Some((FORMAT_MAJOR, minor)) => {
+            if minor > FORMAT_MINOR {
+                problems.push(Problem::warning(
+                    "",
+                    "/format",
+                    format!("Formatversion {text} ist neuer als {FORMAT_MAJOR}.{FORMAT_MINOR}: unbekannte Felder werden beibehalten, aber nicht angezeigt."),
+                    format!("Format version {text} is newer than {FORMAT_MAJOR}.{FORMAT_MINOR}: unknown fields are kept but not shown."),
+                ));
+            }
+            Ok(text.to_owned())
+        }
+        Some((major, _)) if major > FORMAT_MAJOR => Err(document_error(
             "/format",
-            format!("Formatversion {text} ist neuer als die unterstützte Version {FORMAT_MAJOR}.x; bitte Ankommen aktualisieren."),
-            format!("Format version {text} is newer than the supported version {FORMAT_MAJOR}.x; please update Ankommen."),
+            format!("Formatversion {text} ist neuer als die unterstützte Version {FORMAT_MAJOR}.x und kann nicht gelesen werden; bitte Ankommen aktualisieren."),
+            format!("Format version {text} is newer than the supported version {FORMAT_MAJOR}.x and cannot be read; please update Ankommen."),
         )),
         _ => Err(document_error(
             "/format",
@@ -147,79 +284,80 @@ fn check_format(value: Option<&Value>) -> Result<String, Problem> {
     }
 }
 
-/// Checks that need the whole entry and the region, after its shape was read.
-fn check_entry(entry: &Entry, region: &Region, base: &str) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    if let Some(p) = entry.location {
-        if !region.contains(p) {
-            let swapped = region.contains(LatLon {
-                lat: p.lon,
-                lon: p.lat,
-            });
-            let (de, en) = if swapped {
-                (
-                    "liegt außerhalb der Region; Breite und Länge scheinen vertauscht.",
-                    "is outside the region; latitude and longitude look swapped.",
-                )
-            } else {
-                ("liegt außerhalb der Region.", "is outside the region.")
-            };
-            problems.push(Problem::error(
-                &entry.id,
-                format!("{base}/location"),
-                format!("Die Position ({}, {}) {de}", p.lat, p.lon),
-                format!("The position ({}, {}) {en}", p.lat, p.lon),
+/// A required top-level part; without it the document cannot be used.
+fn read_part<T: DeserializeOwned>(
+    doc: &mut Map<String, Value>,
+    key: &str,
+    problems: &mut Vec<Problem>,
+) -> Result<T, Problem> {
+    let value = doc.remove(key).unwrap_or(Value::Null);
+    read(value, &format!("/{key}"), problems).map_err(|(pointer, message)| {
+        document_error(
+            &pointer,
+            format!("„{key}“ fehlt oder ist ungültig: {message}"),
+            format!("\"{key}\" is missing or invalid: {message}"),
+        )
+    })
+}
+
+/// Deserializes `value` found at `base`. A failure names the offending field's JSON pointer;
+/// fields the type does not know are reported as warnings in `ignored`.
+fn read<T: DeserializeOwned>(
+    value: Value,
+    base: &str,
+    ignored: &mut Vec<Problem>,
+) -> Result<T, (String, String)> {
+    let mut track = serde_path_to_error::Track::new();
+    let result = {
+        let tracked = serde_path_to_error::Deserializer::new(value, &mut track);
+        serde_ignored::deserialize(tracked, |path| {
+            ignored.push(unknown_field(
+                "",
+                &format!("{base}{}", ignored_pointer(&path)),
             ));
+        })
+    };
+    result.map_err(|e| {
+        let mut pointer = base.to_owned();
+        for segment in track.path().iter() {
+            match segment {
+                serde_path_to_error::Segment::Seq { index } => pointer += &format!("/{index}"),
+                serde_path_to_error::Segment::Map { key } => pointer += &format!("/{key}"),
+                serde_path_to_error::Segment::Enum { variant } => pointer += &format!("/{variant}"),
+                serde_path_to_error::Segment::Unknown => {}
+            }
         }
-    }
-    if let Some(url) = &entry.website {
-        if !is_allowed_url(url) {
-            problems.push(Problem::error(
-                &entry.id,
-                format!("{base}/website"),
-                "Nur http(s)-Adressen sind als Website erlaubt.".into(),
-                "Only http(s) addresses are allowed as a website.".into(),
-            ));
-        }
-    }
-    problems
-}
-
-/// Links from a catalogue may only lead to web pages; `javascript:` and friends never render.
-pub fn is_allowed_url(url: &str) -> bool {
-    let lower = url.trim_start().to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://")) && url.trim() == url
-}
-
-fn entry_label(raw: &Value, index: usize) -> String {
-    match raw.get("id").and_then(Value::as_str) {
-        Some(id) if !id.is_empty() => id.to_owned(),
-        _ => format!("#{index}"),
-    }
-}
-
-/// Deserializes `value`, reporting a failure with the JSON pointer of the offending field.
-fn read<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, (String, String)> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let pointer: String = e
-            .path()
-            .iter()
-            .filter_map(|segment| match segment {
-                serde_path_to_error::Segment::Seq { index } => Some(format!("/{index}")),
-                serde_path_to_error::Segment::Map { key } => Some(format!("/{key}")),
-                serde_path_to_error::Segment::Enum { variant } => Some(format!("/{variant}")),
-                serde_path_to_error::Segment::Unknown => None,
-            })
-            .collect();
-        let message = e.into_inner().to_string();
+        let message = e.to_string();
         // serde reports a missing field at its parent; point at the field itself.
-        let missing = message
+        if let Some(field) = message
             .strip_prefix("missing field `")
             .and_then(|rest| rest.split('`').next())
-            .map(|field| format!("/{field}"))
-            .unwrap_or_default();
-        (pointer + &missing, message)
+        {
+            pointer += &format!("/{field}");
+        }
+        (pointer, message)
     })
+}
+
+fn ignored_pointer(path: &serde_ignored::Path) -> String {
+    use serde_ignored::Path;
+    match path {
+        Path::Root => String::new(),
+        Path::Seq { parent, index } => format!("{}/{index}", ignored_pointer(parent)),
+        Path::Map { parent, key } => format!("{}/{key}", ignored_pointer(parent)),
+        Path::Some { parent }
+        | Path::NewtypeStruct { parent }
+        | Path::NewtypeVariant { parent } => ignored_pointer(parent),
+    }
+}
+
+fn unknown_field(entry: &str, pointer: &str) -> Problem {
+    Problem::warning(
+        entry,
+        pointer,
+        "Unbekanntes Feld; es wird nicht angezeigt.".into(),
+        "Unknown field; it is not shown.".into(),
+    )
 }
 
 fn document_error(pointer: &str, de: String, en: String) -> Problem {

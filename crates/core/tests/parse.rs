@@ -1,44 +1,28 @@
-use ankommen_core::{parse_catalog, Kind, Severity};
-use serde_json::{json, Value};
+//! The document as a whole: versions, broken JSON, and keeping good entries beside bad ones.
+mod common;
 
-fn doc(entries: Value) -> String {
-    json!({
-        "format": "1.0",
-        "updated": "2026-11-20",
-        "region": {
-            "name": {"de": "Südwestfalen", "en": "South Westphalia"},
-            "bounds": [{"lat": 50.7, "lon": 7.4}, {"lat": 51.7, "lon": 8.9}],
-            "center": {"lat": 51.2, "lon": 8.1},
-            "districts": {"05966": "Kreis Olpe"}
-        },
-        "entries": entries
-    })
-    .to_string()
-}
-
-fn hospital(id: &str) -> Value {
-    json!({
-        "id": id, "kind": "employer", "category": "hospital",
-        "name": {"de": "Krankenhaus", "en": "Hospital"},
-        "district": "05966", "location": {"lat": 51.03, "lon": 7.85}
-    })
-}
+use ankommen_core::{parse_catalog, Category, Kind, Profession, Severity};
+use common::*;
+use serde_json::json;
 
 #[test]
-fn valid_entries_are_read_with_their_kind_and_texts() {
-    let parsed = parse_catalog(&doc(json!([hospital("a"), hospital("b")]))).unwrap();
+fn valid_entries_are_read_with_their_kind_texts_and_professions() {
+    let parsed = parse(json!([hospital("a"), hospital("b")]));
     assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
-    assert_eq!(parsed.catalog.entries.len(), 2);
-    assert_eq!(parsed.catalog.entries[0].kind, Kind::Employer);
-    assert_eq!(parsed.catalog.entries[0].name.get("en"), "Hospital");
-    assert_eq!(parsed.catalog.entries[0].name.get("pl"), "Krankenhaus");
+    let first = &parsed.catalog.entries[0];
+    assert_eq!(first.kind, Kind::Employer);
+    assert_eq!(first.category, Category::Hospital);
+    assert_eq!(first.professions, [Profession::Doctor, Profession::Nurse]);
+    assert_eq!(first.name.get("en"), "Hospital");
+    assert_eq!(first.name.get("pl"), "Krankenhaus", "falls back to German");
+    assert_eq!(first.name.translation("pl"), None);
 }
 
 #[test]
 fn a_broken_entry_is_reported_by_id_and_field_and_the_others_are_kept() {
     let mut broken = hospital("broken");
-    broken["kind"] = json!("hospitl");
-    let parsed = parse_catalog(&doc(json!([hospital("a"), broken, hospital("c")]))).unwrap();
+    broken["location"]["lat"] = json!("north");
+    let parsed = parse(json!([hospital("a"), broken, hospital("c")]));
     let ids: Vec<_> = parsed
         .catalog
         .entries
@@ -47,68 +31,91 @@ fn a_broken_entry_is_reported_by_id_and_field_and_the_others_are_kept() {
         .collect();
     assert_eq!(ids, ["a", "c"]);
     assert_eq!(parsed.problems.len(), 1);
-    let problem = &parsed.problems[0];
-    assert_eq!(problem.entry, "broken");
-    assert_eq!(problem.pointer, "/entries/1/kind");
-    assert_eq!(problem.severity, Severity::Error);
+    assert_eq!(parsed.problems[0].entry, "broken");
+    assert_eq!(parsed.problems[0].pointer, "/entries/1/location/lat");
 }
 
 #[test]
-fn a_missing_field_is_pointed_at_and_an_entry_without_id_is_named_by_position() {
-    let mut no_id = hospital("x");
-    no_id.as_object_mut().unwrap().remove("id");
-    let parsed = parse_catalog(&doc(json!([no_id]))).unwrap();
-    assert_eq!(parsed.problems[0].entry, "#0");
-    assert_eq!(parsed.problems[0].pointer, "/entries/0/id");
+fn an_entry_without_id_is_named_by_its_position() {
+    let problems = expect(
+        |e| drop(e.as_object_mut().unwrap().remove("id")),
+        false,
+        &[(Severity::Error, "/entries/0/id")],
+    );
+    assert_eq!(problems[0].entry, "#0");
+}
+
+#[test]
+fn an_entry_that_is_not_an_object_is_reported() {
+    let parsed = parse(json!([42, hospital("a")]));
+    assert_eq!(parsed.catalog.entries.len(), 1);
+    assert_eq!(parsed.problems[0].pointer, "/entries/0");
 }
 
 #[test]
 fn duplicate_ids_keep_the_first_entry_only() {
-    let parsed = parse_catalog(&doc(json!([hospital("a"), hospital("a")]))).unwrap();
+    let parsed = parse(json!([hospital("a"), hospital("a")]));
     assert_eq!(parsed.catalog.entries.len(), 1);
     assert_eq!(parsed.problems[0].pointer, "/entries/1/id");
-}
-
-#[test]
-fn swapped_coordinates_are_recognised() {
-    let mut swapped = hospital("s");
-    swapped["location"] = json!({"lat": 7.85, "lon": 51.03});
-    let mut far = hospital("f");
-    far["location"] = json!({"lat": 48.1, "lon": 11.5});
-    let parsed = parse_catalog(&doc(json!([swapped, far]))).unwrap();
-    assert!(parsed.catalog.entries.is_empty());
-    assert!(parsed.problems[0].message_en.contains("swapped"));
-    assert!(!parsed.problems[1].message_en.contains("swapped"));
-}
-
-#[test]
-fn only_http_websites_are_accepted() {
-    for bad in [
-        "javascript:alert(1)",
-        "JaVaScRiPt:alert(1)",
-        " https://x.de",
-        "data:text/html,x",
-        "ftp://x.de",
-    ] {
-        let mut entry = hospital("w");
-        entry["website"] = json!(bad);
-        let parsed = parse_catalog(&doc(json!([entry]))).unwrap();
-        assert!(parsed.catalog.entries.is_empty(), "{bad} was accepted");
-        assert_eq!(parsed.problems[0].pointer, "/entries/0/website");
-    }
+    assert_eq!(parsed.problems[0].severity, Severity::Error);
 }
 
 #[test]
 fn a_newer_major_format_is_refused_with_a_clear_message() {
-    let text = doc(json!([])).replace("\"1.0\"", "\"2.0\"");
-    let problem = parse_catalog(&text).unwrap_err();
+    let mut d = doc(json!([]));
+    d["format"] = json!("2.0");
+    let problem = parse_catalog(&d.to_string(), TODAY).unwrap_err();
     assert_eq!(problem.pointer, "/format");
-    assert!(problem.message_en.contains("newer"));
+    assert!(
+        problem.message_en.contains("newer"),
+        "{}",
+        problem.message_en
+    );
+    assert!(problem.message_de.contains("neuer"));
+}
+
+#[test]
+fn a_newer_minor_format_loads_and_keeps_unknown_fields_with_warnings() {
+    let mut d = doc(json!([{"shuttle": {"daily": true}, "id": "a"}]));
+    d["entries"][0] = hospital("a");
+    d["entries"][0]["shuttle"] = json!({"daily": true});
+    d["format"] = json!("1.4");
+    let parsed = parse_catalog(&d.to_string(), TODAY).unwrap();
+    assert_eq!(parsed.catalog.entries.len(), 1);
+    assert_eq!(
+        parsed.catalog.entries[0].extra["shuttle"],
+        json!({"daily": true})
+    );
+    let warnings: Vec<_> = parsed
+        .problems
+        .iter()
+        .map(|p| (p.severity, p.pointer.as_str()))
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            (Severity::Warning, "/format"),
+            (Severity::Warning, "/entries/0/shuttle")
+        ]
+    );
+    // Kept fields survive a round trip (export writes them back).
+    let written = serde_json::to_value(&parsed.catalog.entries[0]).unwrap();
+    assert_eq!(written["shuttle"], json!({"daily": true}));
+}
+
+#[test]
+fn a_missing_or_malformed_format_version_is_refused() {
+    for bad in [json!(null), json!("1"), json!("eins.null"), json!(1.0)] {
+        let mut d = doc(json!([]));
+        d["format"] = bad.clone();
+        let problem = parse_catalog(&d.to_string(), TODAY).unwrap_err();
+        assert_eq!(problem.pointer, "/format", "{bad}");
+    }
 }
 
 #[test]
 fn text_that_is_not_json_names_line_and_column() {
-    let problem = parse_catalog("{\n  \"format\": ").unwrap_err();
+    let problem = parse_catalog("{\n  \"format\": ", TODAY).unwrap_err();
     assert!(
         problem.message_en.contains("line 2"),
         "{}",
@@ -117,9 +124,63 @@ fn text_that_is_not_json_names_line_and_column() {
 }
 
 #[test]
+fn a_region_without_bounds_is_refused_naming_the_field() {
+    let mut d = doc(json!([]));
+    d["region"].as_object_mut().unwrap().remove("bounds");
+    let problem = parse_catalog(&d.to_string(), TODAY).unwrap_err();
+    assert_eq!(problem.pointer, "/region/bounds");
+}
+
+#[test]
+fn unknown_top_level_and_nested_fields_are_warnings() {
+    let mut d = doc(json!([]));
+    d["colour"] = json!("red");
+    d["entries"] = json!([hospital("a")]);
+    d["entries"][0]["location"]["alt"] = json!(300);
+    let parsed = parse_catalog(&d.to_string(), TODAY).unwrap();
+    assert_eq!(parsed.catalog.entries.len(), 1);
+    let pointers: Vec<_> = parsed
+        .problems
+        .iter()
+        .map(|p| (p.severity, p.pointer.as_str(), p.entry.as_str()))
+        .collect();
+    assert_eq!(
+        pointers,
+        [
+            (Severity::Warning, "/colour", ""),
+            (Severity::Warning, "/entries/0/location/alt", "a")
+        ]
+    );
+}
+
+#[test]
 fn the_bundled_example_catalogue_has_no_problems() {
     let text = include_str!("../../../assets/catalog.json");
-    let parsed = parse_catalog(text).unwrap();
+    let parsed = parse_catalog(text, TODAY).unwrap();
     assert!(parsed.problems.is_empty(), "{:#?}", parsed.problems);
     assert!(parsed.catalog.entries.len() >= 5);
+}
+
+#[test]
+fn expired_entries_and_past_events_are_not_current() {
+    let mut expired = hospital("expired");
+    expired["valid"] = json!({"until": "2026-11-23"});
+    let mut future = hospital("future");
+    future["valid"] = json!({"from": "2026-11-25"});
+    let mut past = hospital("past");
+    past["kind"] = json!("event");
+    past["category"] = json!("job_fair");
+    past["event"] = json!({"start": "2026-11-20", "end": "2026-11-23"});
+    let mut running = past.clone();
+    running["id"] = json!("running");
+    running["event"] = json!({"start": "2026-11-20", "end": "2026-11-24"});
+    let parsed = parse(json!([hospital("plain"), expired, future, past, running]));
+    let current: Vec<_> = parsed
+        .catalog
+        .entries
+        .iter()
+        .filter(|e| e.is_current(TODAY))
+        .map(|e| e.id.as_str())
+        .collect();
+    assert_eq!(current, ["plain", "running"]);
 }

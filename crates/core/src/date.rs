@@ -26,6 +26,22 @@ impl Date {
             .then_some(Date { year, month, day })
     }
 
+    /// The date `days` days after 1970-01-01 (negative: before), e.g. from a system clock or
+    /// a spreadsheet's serial day number.
+    pub fn from_days_since_epoch(days: i64) -> Option<Date> {
+        // Howard Hinnant's days-to-civil algorithm.
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Date::new(u16::try_from(year).ok()?, month, day)
+    }
+
     /// Reads the German spreadsheet form `dd.mm.yyyy` as well as ISO `yyyy-mm-dd`.
     pub fn parse_lenient(text: &str) -> Option<Date> {
         let text = text.trim();
@@ -117,5 +133,12 @@ mod tests {
         assert!("26-1-1".parse::<Date>().is_err());
         assert_eq!(Date::parse_lenient("03.04.2027"), Date::new(2027, 4, 3));
         assert_eq!(Date::parse_lenient("3.4.27"), None);
+    }
+
+    #[test]
+    fn days_since_epoch() {
+        assert_eq!(Date::from_days_since_epoch(0), Date::new(1970, 1, 1));
+        assert_eq!(Date::from_days_since_epoch(20_781), Date::new(2026, 11, 24));
+        assert_eq!(Date::from_days_since_epoch(-1), Date::new(1969, 12, 31));
     }
 }

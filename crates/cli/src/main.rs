@@ -1,0 +1,266 @@
+//! `ankommen-catalog`: the maintainers' command-line tool. Every check is the core's, so the
+//! CLI, the app and the operator preview report the same problems in the same words.
+
+mod generate;
+mod output;
+
+use ankommen_core::{parse_catalog, Catalog, Date, Severity};
+use ankommen_sheet::{export, import, read_table, ImportOptions};
+use clap::{Parser, Subcommand, ValueEnum};
+use output::{write_atomically, Lang, Outcome};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "ankommen-catalog",
+    version,
+    about = "Validate, import and export Ankommen catalogues"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+    /// Language of messages.
+    #[arg(long, global = true, value_enum, default_value_t = Lang::De)]
+    lang: Lang,
+    /// The date that decides what is expired (YYYY-MM-DD); default: today.
+    #[arg(long, global = true)]
+    today: Option<Date>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check a catalogue: one line per problem, then a summary. Exit 0: no errors, 1: errors,
+    /// 2: the file cannot be read or is not JSON.
+    Validate {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Turn a spreadsheet (.csv, .xlsx, .xls, .ods) into a catalogue. Valid rows are written;
+    /// exit 1 when any row has an error, 2 (output untouched) when the file cannot be read.
+    Import {
+        file: PathBuf,
+        #[arg(short, long)]
+        output: PathBuf,
+        /// A catalogue (or a JSON file with a "region" object) whose region and maintainer to use;
+        /// without it the region is derived from the rows' districts.
+        #[arg(long)]
+        region: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Write the spreadsheet template (template.xlsx and template.csv) with one example row per kind.
+    Template {
+        #[arg(short, long, default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Write a catalogue as GeoJSON or back into the spreadsheet template.
+    Export {
+        file: PathBuf,
+        #[arg(short, long)]
+        output: PathBuf,
+        #[arg(long, conflicts_with = "xlsx", required_unless_present = "xlsx")]
+        geojson: bool,
+        #[arg(long)]
+        xlsx: bool,
+    },
+    /// Print the catalogue format's JSON Schema.
+    Schema,
+    /// Write a seeded synthetic catalogue for benchmarks (and its GeoJSON with --geojson).
+    Generate {
+        #[arg(long)]
+        entries: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(short, long)]
+        output: PathBuf,
+        #[arg(long)]
+        geojson: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let today = cli.today.unwrap_or_else(system_today);
+    let outcome = match cli.command {
+        Command::Validate { file, format } => validate(&file, format, cli.lang, today),
+        Command::Import {
+            file,
+            output,
+            region,
+            format,
+        } => import_sheet(&file, &output, region.as_deref(), format, cli.lang, today),
+        Command::Template { dir } => template(&dir),
+        Command::Export {
+            file,
+            output,
+            geojson,
+            ..
+        } => export_catalog(&file, &output, geojson, today),
+        Command::Schema => {
+            println!("{}", schema());
+            Outcome::Ok
+        }
+        Command::Generate {
+            entries,
+            seed,
+            output,
+            geojson,
+        } => generate::run(entries, seed, &output, geojson.as_deref()),
+    };
+    outcome.report(cli.lang)
+}
+
+fn validate(file: &Path, format: Format, lang: Lang, today: Date) -> Outcome {
+    let text = match std::fs::read(file) {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(e) => return Outcome::unreadable(file, &e.to_string()),
+    };
+    match parse_catalog(&text, today) {
+        Ok(parsed) => {
+            output::print_problems(
+                &parsed.problems,
+                parsed.catalog.entries.len(),
+                format_is_json(format),
+                lang,
+                file,
+            );
+            Outcome::from_errors(parsed.count(Severity::Error))
+        }
+        Err(problem) if problem.pointer.is_empty() => {
+            // Not JSON (or not an object): the file is not a catalogue at all.
+            Outcome::Unreadable(problem.message(lang.code()).to_owned())
+        }
+        Err(problem) => {
+            output::print_problems(
+                std::slice::from_ref(&problem),
+                0,
+                format_is_json(format),
+                lang,
+                file,
+            );
+            Outcome::Errors
+        }
+    }
+}
+
+fn import_sheet(
+    file: &Path,
+    out: &Path,
+    region: Option<&Path>,
+    format: Format,
+    lang: Lang,
+    today: Date,
+) -> Outcome {
+    let bytes = match std::fs::read(file) {
+        Ok(bytes) => bytes,
+        Err(e) => return Outcome::unreadable(file, &e.to_string()),
+    };
+    let name = file
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    let table = match read_table(&bytes, name) {
+        Ok(table) => table,
+        Err(e) => return Outcome::Unreadable(lang.pick(&e.message_de, &e.message_en).to_owned()),
+    };
+    let mut options = ImportOptions {
+        today: Some(today),
+        ..Default::default()
+    };
+    if let Some(path) = region {
+        let base: serde_json::Value = match std::fs::read(path).map(|b| serde_json::from_slice(&b))
+        {
+            Ok(Ok(value)) => value,
+            Ok(Err(e)) => return Outcome::unreadable(path, &e.to_string()),
+            Err(e) => return Outcome::unreadable(path, &e.to_string()),
+        };
+        options.region = base.get("region").cloned();
+        options.maintainer = base.get("maintainer").cloned();
+    }
+    let report = import(&table, &options);
+    output::print_sheet_problems(&report, format_is_json(format), lang);
+    let Some(catalog) = &report.catalog else {
+        return Outcome::from_errors(report.errors().max(1));
+    };
+    if let Err(e) = write_atomically(out, catalog_json(catalog).as_bytes()) {
+        return Outcome::Failed(format!("{}: {e}", out.display()));
+    }
+    Outcome::from_errors(report.errors())
+}
+
+fn template(dir: &Path) -> Outcome {
+    let xlsx = match export::template_xlsx() {
+        Ok(bytes) => bytes,
+        Err(e) => return Outcome::Failed(e.to_string()),
+    };
+    let results = [
+        write_atomically(&dir.join("template.xlsx"), &xlsx),
+        write_atomically(&dir.join("template.csv"), export::template_csv().as_bytes()),
+    ];
+    match results.into_iter().find_map(Result::err) {
+        Some(e) => Outcome::Failed(e.to_string()),
+        None => Outcome::Ok,
+    }
+}
+
+fn export_catalog(file: &Path, out: &Path, geojson: bool, today: Date) -> Outcome {
+    let text = match std::fs::read_to_string(file) {
+        Ok(text) => text,
+        Err(e) => return Outcome::unreadable(file, &e.to_string()),
+    };
+    let catalog = match parse_catalog(&text, today) {
+        Ok(parsed) => parsed.catalog,
+        Err(problem) => return Outcome::Unreadable(problem.message_en),
+    };
+    let bytes = if geojson {
+        serde_json::to_vec_pretty(&export::geojson(&catalog)).unwrap_or_default()
+    } else {
+        match export::catalog_xlsx(&catalog) {
+            Ok(bytes) => bytes,
+            Err(e) => return Outcome::Failed(e.to_string()),
+        }
+    };
+    match write_atomically(out, &bytes) {
+        Ok(()) => Outcome::Ok,
+        Err(e) => Outcome::Failed(format!("{}: {e}", out.display())),
+    }
+}
+
+/// The JSON Schema of the catalogue format, generated from the core's types.
+pub fn schema() -> String {
+    let mut schema = schemars::schema_for!(Catalog);
+    schema.insert(
+        "$id".into(),
+        "https://ankommen.example/catalog-1.schema.json".into(),
+    );
+    schema.insert("title".into(), "Ankommen catalogue, format 1.x".into());
+    serde_json::to_string_pretty(&schema).unwrap_or_default()
+}
+
+fn catalog_json(catalog: &Catalog) -> String {
+    serde_json::to_string_pretty(catalog).unwrap_or_default() + "\n"
+}
+
+fn format_is_json(format: Format) -> bool {
+    matches!(format, Format::Json)
+}
+
+/// The CLI is the edge: it may read the clock; the core never does.
+fn system_today() -> Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    Date::from_days_since_epoch((secs / 86_400) as i64).unwrap_or(Date {
+        year: 1970,
+        month: 1,
+        day: 1,
+    })
+}

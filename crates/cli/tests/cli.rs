@@ -1,0 +1,328 @@
+//! The command-line tool as a maintainer uses it: exit codes, output lines, files written.
+
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_ankommen-catalog");
+const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/catalog.json");
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = Command::new(BIN)
+        .args(["--today", "2026-11-24"])
+        .args(args)
+        .output()
+        .expect("binary runs");
+    (
+        status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&stdout).into_owned(),
+        String::from_utf8_lossy(&stderr).into_owned(),
+    )
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("ankommen-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+fn broken_catalogue(dir: &Path) -> PathBuf {
+    let mut doc: Value = serde_json::from_str(&std::fs::read_to_string(EXAMPLE).unwrap()).unwrap();
+    doc["entries"][0]["category"] = json!("hospitl");
+    doc["entries"][2]["website"] = json!("javascript:alert(1)");
+    doc["entries"][3]["location"] = json!({"lat": 8.1, "lon": 51.57});
+    let file = dir.join("broken.json");
+    std::fs::write(&file, doc.to_string()).unwrap();
+    file
+}
+
+#[test]
+fn validate_passes_the_example_catalogue() {
+    let (code, out, _) = run(&["validate", EXAMPLE]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.trim_end().ends_with("0 Fehler, 0 Warnungen."), "{out}");
+}
+
+#[test]
+fn validate_prints_one_line_per_problem_and_exits_1() {
+    let dir = scratch("broken");
+    let file = broken_catalogue(&dir);
+    let (code, out, _) = run(&["--lang", "en", "validate", path(&file)]);
+    assert_eq!(code, 1);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 4, "{out}");
+    assert!(lines[0].starts_with("bohris-rundum-sorglos  /entries/0/category  error: Unknown category \"hospitl\". Did you mean \"hospital\"?"), "{}", lines[0]);
+    assert!(
+        lines[1].starts_with("oelde-digitale-anlaufstelle  /entries/2/website  error:"),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[2].contains("/entries/3/location  error:") && lines[2].contains("swapped"),
+        "{}",
+        lines[2]
+    );
+    assert_eq!(lines[3], "5 valid entries, 3 errors, 0 warnings.");
+}
+
+#[test]
+fn validate_json_report_is_machine_readable() {
+    let dir = scratch("json");
+    let file = broken_catalogue(&dir);
+    let (code, out, _) = run(&["validate", "--format", "json", path(&file)]);
+    assert_eq!(code, 1);
+    let report: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["valid_entries"], 5);
+    assert_eq!(report["errors"], 3);
+    assert_eq!(report["problems"][0]["pointer"], "/entries/0/category");
+    assert_eq!(report["problems"][0]["severity"], "error");
+    assert!(report["problems"][0]["message_de"]
+        .as_str()
+        .unwrap()
+        .contains("Meinten Sie"));
+}
+
+#[test]
+fn validate_exits_2_for_missing_files_and_non_json() {
+    let dir = scratch("unreadable");
+    let (code, _, err) = run(&["validate", path(&dir.join("missing.json"))]);
+    assert_eq!(code, 2);
+    assert!(err.contains("missing.json"), "{err}");
+    let junk = dir.join("junk.json");
+    std::fs::write(&junk, "Name;Ort\nKita;Olpe\n").unwrap();
+    let (code, _, err) = run(&["--lang", "en", "validate", path(&junk)]);
+    assert_eq!(code, 2);
+    assert!(err.contains("Not valid JSON (line 1, column 1)"), "{err}");
+}
+
+#[test]
+fn validate_refuses_a_newer_major_format_with_exit_1() {
+    let dir = scratch("major");
+    let mut doc: Value = serde_json::from_str(&std::fs::read_to_string(EXAMPLE).unwrap()).unwrap();
+    doc["format"] = json!("2.0");
+    let file = dir.join("v2.json");
+    std::fs::write(&file, doc.to_string()).unwrap();
+    let (code, out, _) = run(&["--lang", "en", "validate", path(&file)]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("-  /format  error: Format version 2.0 is newer"),
+        "{out}"
+    );
+}
+
+#[test]
+fn template_then_import_then_validate_round_trips() {
+    let dir = scratch("template");
+    assert_eq!(run(&["template", "--dir", path(&dir)]).0, 0);
+    for sheet in ["template.csv", "template.xlsx"] {
+        let out = dir.join(format!("{sheet}.json"));
+        let (code, stdout, _) = run(&["import", path(&dir.join(sheet)), "-o", path(&out)]);
+        assert_eq!(code, 0, "{sheet}: {stdout}");
+        assert!(stdout.contains("5 gültige Einträge, 0 Fehler"), "{stdout}");
+        let (code, stdout, _) = run(&["validate", path(&out)]);
+        assert_eq!(code, 0, "{stdout}");
+        let doc: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+        let kinds: Vec<&str> = doc["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["kind"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            kinds,
+            ["employer", "opportunity", "support", "contact", "event"]
+        );
+        // The row without coordinates got them from its postcode, flagged approximate.
+        assert_eq!(doc["entries"][1]["approximate"], true);
+        assert!(doc["entries"][1]["location"]["lat"].as_f64().unwrap() > 51.5);
+    }
+}
+
+#[test]
+fn import_reads_a_german_excel_csv_and_locates_every_problem() {
+    let dir = scratch("german-csv");
+    // Windows-1252, semicolons, decimal commas, dd.mm.yyyy, one good row and two broken ones.
+    let csv = "ID;Art;Kategorie;Name (de);Kreis (AGS);Breitengrad;Längengrad;PLZ;Gültig bis;Lieblingsfarbe\r\n\
+               kita-olpe;support;childcare;Kita Sonnenschein Olpe;05966;51,0276;7,8436;;31.12.2027;blau\r\n\
+               klinik;employer;hospitl;Klinik Süd;05966;abc;7,84;;;\r\n\
+               ;support;housing;Wohnen für Hilfe Lüdenscheid;;;;58507;32.01.2027;\r\n";
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(csv);
+    let file = dir.join("daten.csv");
+    std::fs::write(&file, &bytes).unwrap();
+    let out = dir.join("out.json");
+    let (code, stdout, _) = run(&["--lang", "en", "import", path(&file), "-o", path(&out)]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.contains("CSV row 1 column Lieblingsfarbe (J)  -  warning: Unknown column \"Lieblingsfarbe\" is ignored."), "{stdout}");
+    assert!(
+        stdout.contains("CSV row 3 column Breitengrad (F)  -  error: \"abc\" is not a number."),
+        "{stdout}"
+    );
+    assert!(stdout.contains("CSV row 3 column Kategorie (C)  klinik  error: Unknown category \"hospitl\". Did you mean \"hospital\"?"), "{stdout}");
+    assert!(
+        stdout.contains(
+            "CSV row 4 column Gültig bis (I)  -  error: \"32.01.2027\" is not a date (dd.mm.yyyy)."
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("CSV row 4 column ID (A)  wohnen-fuer-hilfe-luedenscheid  warning: No id"),
+        "{stdout}"
+    );
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let ids: Vec<&str> = doc["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        ["kita-olpe", "wohnen-fuer-hilfe-luedenscheid"],
+        "valid rows are written"
+    );
+    assert_eq!(
+        doc["entries"][0]["location"],
+        json!({"lat": 51.0276, "lon": 7.8436})
+    );
+    assert_eq!(doc["entries"][0]["valid"]["until"], "2027-12-31");
+    assert_eq!(doc["entries"][0]["name"]["de"], "Kita Sonnenschein Olpe");
+    let second = &doc["entries"][1];
+    assert_eq!(second["district"], "05962", "district from the postcode");
+    assert_eq!(second["approximate"], true);
+    assert_eq!(doc["region"]["districts"]["05962"], "Märkischer Kreis");
+}
+
+#[test]
+fn import_of_an_unreadable_file_exits_2_and_leaves_the_output_alone() {
+    let dir = scratch("unreadable-sheet");
+    let file = dir.join("kaputt.xlsx");
+    std::fs::write(&file, b"PK\x03\x04 not really a workbook").unwrap();
+    let out = dir.join("catalog.json");
+    std::fs::write(&out, "previous content").unwrap();
+    let (code, _, err) = run(&["import", path(&file), "-o", path(&out)]);
+    assert_eq!(code, 2);
+    assert!(err.contains("keine lesbare Tabelle"), "{err}");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "previous content");
+}
+
+#[test]
+fn import_uses_the_region_of_an_existing_catalogue() {
+    let dir = scratch("region");
+    run(&["template", "--dir", path(&dir)]);
+    let out = dir.join("out.json");
+    let (code, _, _) = run(&[
+        "import",
+        path(&dir.join("template.csv")),
+        "-o",
+        path(&out),
+        "--region",
+        EXAMPLE,
+    ]);
+    assert_eq!(code, 0);
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let example: Value = serde_json::from_str(&std::fs::read_to_string(EXAMPLE).unwrap()).unwrap();
+    assert_eq!(doc["region"], example["region"]);
+    assert_eq!(doc["maintainer"], example["maintainer"]);
+}
+
+#[test]
+fn export_xlsx_then_import_gives_back_the_same_entries() {
+    let dir = scratch("export");
+    let sheet = dir.join("catalog.xlsx");
+    assert_eq!(run(&["export", EXAMPLE, "--xlsx", "-o", path(&sheet)]).0, 0);
+    let out = dir.join("again.json");
+    let (code, stdout, _) = run(&[
+        "import",
+        path(&sheet),
+        "-o",
+        path(&out),
+        "--region",
+        EXAMPLE,
+    ]);
+    assert_eq!(code, 0, "{stdout}");
+    let again: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let example: Value = serde_json::from_str(&std::fs::read_to_string(EXAMPLE).unwrap()).unwrap();
+    assert_eq!(again["entries"], example["entries"]);
+}
+
+#[test]
+fn export_geojson_has_one_feature_per_entry() {
+    let dir = scratch("geojson");
+    let out = dir.join("catalog.geojson");
+    assert_eq!(
+        run(&["export", EXAMPLE, "--geojson", "-o", path(&out)]).0,
+        0
+    );
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let example: Value = serde_json::from_str(&std::fs::read_to_string(EXAMPLE).unwrap()).unwrap();
+    assert_eq!(doc["type"], "FeatureCollection");
+    let features = doc["features"].as_array().unwrap();
+    assert_eq!(features.len(), example["entries"].as_array().unwrap().len());
+    let first = &example["entries"][0];
+    assert_eq!(
+        features[0]["geometry"]["coordinates"],
+        json!([first["location"]["lon"], first["location"]["lat"]])
+    );
+    assert_eq!(features[0]["properties"]["name"], first["name"]);
+}
+
+#[test]
+fn the_committed_schema_matches_the_types() {
+    let (code, out, _) = run(&["schema"]);
+    assert_eq!(code, 0);
+    let committed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/catalog.schema.json"
+    ))
+    .expect("docs/catalog.schema.json exists (write it with `ankommen-catalog schema`)");
+    assert_eq!(
+        out.trim(),
+        committed.trim(),
+        "regenerate: cargo run -p ankommen-catalog -- schema > docs/catalog.schema.json"
+    );
+}
+
+#[test]
+fn generated_catalogues_are_valid_and_reproducible() {
+    let dir = scratch("generate");
+    let (a, b) = (dir.join("a.json"), dir.join("b.json"));
+    assert_eq!(
+        run(&[
+            "generate",
+            "--entries",
+            "500",
+            "--seed",
+            "7",
+            "-o",
+            path(&a)
+        ])
+        .0,
+        0
+    );
+    assert_eq!(
+        run(&[
+            "generate",
+            "--entries",
+            "500",
+            "--seed",
+            "7",
+            "-o",
+            path(&b)
+        ])
+        .0,
+        0
+    );
+    assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
+    let (code, out, _) = run(&["validate", path(&a)]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("500 gültige Einträge"));
+}

@@ -11,7 +11,9 @@ use crate::problem::{Problem, Severity};
 use crate::validate::check_entry;
 use crate::vocab::{closest, Category, Kind, Profession};
 use serde::de::DeserializeOwned;
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
+use std::collections::BTreeMap;
 use std::collections::HashSet;
 
 /// The format version this code writes and fully understands.
@@ -42,33 +44,61 @@ impl Parsed {
 /// `Err` means the document as a whole is unusable (not JSON, a newer major format, no valid
 /// region); otherwise the result holds all valid entries and the problems of the others.
 pub fn parse_catalog(text: &str, today: Date) -> Result<Parsed, Problem> {
-    let doc: Value = serde_json::from_str(text).map_err(|e| {
-        document_error(
-            "",
-            format!(
-                "Kein gültiges JSON (Zeile {}, Spalte {}): {e}",
-                e.line(),
-                e.column()
-            ),
-            format!(
-                "Not valid JSON (line {}, column {}): {e}",
-                e.line(),
-                e.column()
-            ),
-        )
-    })?;
-    parse_value(doc, today)
+    // Entries stay unparsed text until read one by one: a valid entry is read straight into
+    // its type, without an intermediate JSON tree (this keeps 100,000 entries fast).
+    let mut doc: BTreeMap<String, &RawValue> = match serde_json::from_str(text) {
+        Ok(doc) => doc,
+        // Well-formed JSON of the wrong type (an array, a number, …).
+        Err(e) if e.is_data() => return Err(not_an_object()),
+        Err(e) => {
+            return Err(document_error(
+                "",
+                format!(
+                    "Kein gültiges JSON (Zeile {}, Spalte {}): {e}",
+                    e.line(),
+                    e.column()
+                ),
+                format!(
+                    "Not valid JSON (line {}, column {}): {e}",
+                    e.line(),
+                    e.column()
+                ),
+            ))
+        }
+    };
+    let raw_entries = doc.remove("entries");
+    let head: Map<String, Value> = doc
+        .into_iter()
+        .map(|(k, v)| (k, serde_json::from_str(v.get()).unwrap_or(Value::Null)))
+        .collect();
+    let entries = match raw_entries.map(|raw| serde_json::from_str::<Vec<&RawValue>>(raw.get())) {
+        Some(Ok(items)) => Some(items),
+        _ => None,
+    };
+    parse_parts(head, entries, today)
 }
 
 /// Like [`parse_catalog`], for a document that is already JSON (e.g. from a spreadsheet import).
 pub fn parse_value(doc: Value, today: Date) -> Result<Parsed, Problem> {
-    let Value::Object(mut doc) = doc else {
-        return Err(document_error(
-            "",
-            "Der Katalog muss ein JSON-Objekt sein.".into(),
-            "The catalogue must be a JSON object.".into(),
-        ));
-    };
+    if !doc.is_object() {
+        return Err(not_an_object());
+    }
+    parse_catalog(&doc.to_string(), today)
+}
+
+fn not_an_object() -> Problem {
+    document_error(
+        "",
+        "Der Katalog muss ein JSON-Objekt sein.".into(),
+        "The catalogue must be a JSON object.".into(),
+    )
+}
+
+fn parse_parts(
+    mut doc: Map<String, Value>,
+    raw_entries: Option<Vec<&RawValue>>,
+    today: Date,
+) -> Result<Parsed, Problem> {
     let mut problems = Vec::new();
     let format = check_format(doc.get("format"), &mut problems)?;
     let region: Region = read_part(&mut doc, "region", &mut problems)?;
@@ -90,21 +120,25 @@ pub fn parse_value(doc: Value, today: Date) -> Result<Parsed, Problem> {
         problems.push(unknown_field("", &format!("/{key}")));
     }
 
-    let raw_entries = match doc.remove("entries") {
-        Some(Value::Array(items)) => items,
-        _ => {
-            problems.push(document_error(
-                "/entries",
-                "Die Liste „entries“ fehlt.".into(),
-                "The \"entries\" list is missing.".into(),
-            ));
-            Vec::new()
-        }
-    };
+    let raw_entries = raw_entries.unwrap_or_else(|| {
+        problems.push(document_error(
+            "/entries",
+            "Die Liste „entries“ fehlt oder ist keine Liste.".into(),
+            "The \"entries\" list is missing or not a list.".into(),
+        ));
+        Vec::new()
+    });
     let mut seen = HashSet::with_capacity(raw_entries.len());
     let mut entries = Vec::with_capacity(raw_entries.len());
     for (index, raw) in raw_entries.into_iter().enumerate() {
-        let Some(entry) = read_entry(raw, index, &region, today, &mut problems) else {
+        let entry = match read_entry_fast(raw, index, &region, today, &mut problems) {
+            Some(result) => result,
+            None => {
+                let value = serde_json::from_str(raw.get()).unwrap_or(Value::Null);
+                read_entry(value, index, &region, today, &mut problems)
+            }
+        };
+        let Some(entry) = entry else {
             continue;
         };
         if !seen.insert(entry.id.clone()) {
@@ -134,6 +168,39 @@ pub fn parse_value(doc: Value, today: Date) -> Result<Parsed, Problem> {
         },
         problems,
     })
+}
+
+/// The common case: the entry's text reads straight into an [`Entry`] with no unknown
+/// top-level field. `None` means "take the careful path" (shape errors, kept fields), which
+/// re-reads the entry and reports everything with suggestions.
+fn read_entry_fast(
+    raw: &RawValue,
+    index: usize,
+    region: &Region,
+    today: Date,
+    problems: &mut Vec<Problem>,
+) -> Option<Option<Entry>> {
+    let mut nested = Vec::new();
+    let mut top_level_unknown = false;
+    let mut de = serde_json::Deserializer::from_str(raw.get());
+    let entry: Entry = serde_ignored::deserialize(&mut de, |path| {
+        if matches!(&path, serde_ignored::Path::Map { parent, .. } if matches!(**parent, serde_ignored::Path::Root)) {
+            top_level_unknown = true;
+        }
+        nested.push(ignored_pointer(&path));
+    })
+    .ok()?;
+    if top_level_unknown {
+        return None;
+    }
+    let base = format!("/entries/{index}");
+    for pointer in nested {
+        problems.push(unknown_field(&entry.id, &format!("{base}{pointer}")));
+    }
+    let checked = check_entry(&entry, region, today, &base);
+    let fatal = checked.iter().any(|p| p.severity == Severity::Error);
+    problems.extend(checked);
+    Some((!fatal).then_some(entry))
 }
 
 /// One entry through all three steps; `None` when it has an error (recorded in `problems`).

@@ -194,30 +194,72 @@ fn check_place(c: &mut Checker, region: &Region) {
     }
 }
 
+/// A text field to check; its JSON pointer is only built when there is a problem, because
+/// this runs for every text of every entry.
+struct TextField<'e> {
+    prefix: &'static str,
+    index: Option<usize>,
+    suffix: &'static str,
+    lang: Option<&'e str>,
+    text: &'e str,
+    limit: usize,
+}
+
+impl TextField<'_> {
+    fn pointer(&self) -> String {
+        let mut pointer = self.prefix.to_owned();
+        if let Some(i) = self.index {
+            pointer += &format!("/{i}");
+        }
+        pointer += self.suffix;
+        if let Some(lang) = self.lang {
+            pointer += &format!("/{lang}");
+        }
+        pointer
+    }
+}
+
 fn check_texts(c: &mut Checker) {
     let e = c.entry;
-    let mut texts: Vec<(String, &str, usize)> = Vec::new();
+    let mut texts: Vec<TextField> = Vec::with_capacity(8);
     fn localized<'e>(
-        texts: &mut Vec<(String, &'e str, usize)>,
-        field: &str,
+        texts: &mut Vec<TextField<'e>>,
+        (prefix, index, suffix): (&'static str, Option<usize>, &'static str),
         text: &'e Localized,
         limit: usize,
     ) {
         for (lang, value) in text.texts() {
-            texts.push((format!("{field}/{lang}"), value, limit));
+            texts.push(TextField {
+                prefix,
+                index,
+                suffix,
+                lang: Some(lang),
+                text: value,
+                limit,
+            });
         }
     }
-    localized(&mut texts, "/name", &e.name, limits::NAME);
+    localized(&mut texts, ("/name", None, ""), &e.name, limits::NAME);
     if let Some(d) = &e.description {
-        localized(&mut texts, "/description", d, limits::DESCRIPTION);
+        localized(
+            &mut texts,
+            ("/description", None, ""),
+            d,
+            limits::DESCRIPTION,
+        );
     }
     if let Some(h) = e.contact.as_ref().and_then(|c| c.opening_hours.as_ref()) {
-        localized(&mut texts, "/contact/opening_hours", h, limits::SHORT_TEXT);
+        localized(
+            &mut texts,
+            ("/contact/opening_hours", None, ""),
+            h,
+            limits::SHORT_TEXT,
+        );
     }
     if let Some(f) = &e.funding {
         localized(
             &mut texts,
-            "/funding/conditions",
+            ("/funding/conditions", None, ""),
             &f.conditions,
             limits::LONG_TEXT,
         );
@@ -225,31 +267,32 @@ fn check_texts(c: &mut Checker) {
     for (i, link) in e.links.iter().enumerate() {
         localized(
             &mut texts,
-            &format!("/links/{i}/label"),
+            ("/links", Some(i), "/label"),
             &link.label,
             limits::SHORT_TEXT,
         );
     }
+    let plain = |prefix, index, text, limit| TextField {
+        prefix,
+        index,
+        suffix: "",
+        lang: None,
+        text,
+        limit,
+    };
     for (i, tag) in e.tags.iter().enumerate() {
-        texts.push((format!("/tags/{i}"), tag, limits::TAG));
+        texts.push(plain("/tags", Some(i), tag, limits::TAG));
     }
+    let address = e.address.as_ref();
+    let contact = e.contact.as_ref();
     let short = [
-        (
-            "/address/street",
-            e.address.as_ref().and_then(|a| a.street.as_deref()),
-        ),
+        ("/address/street", address.and_then(|a| a.street.as_deref())),
         (
             "/address/postcode",
-            e.address.as_ref().and_then(|a| a.postcode.as_deref()),
+            address.and_then(|a| a.postcode.as_deref()),
         ),
-        (
-            "/address/city",
-            e.address.as_ref().and_then(|a| a.city.as_deref()),
-        ),
-        (
-            "/contact/name",
-            e.contact.as_ref().and_then(|c| c.name.as_deref()),
-        ),
+        ("/address/city", address.and_then(|a| a.city.as_deref())),
+        ("/contact/name", contact.and_then(|c| c.name.as_deref())),
         (
             "/event/place",
             e.event.as_ref().and_then(|v| v.place.as_deref()),
@@ -261,7 +304,7 @@ fn check_texts(c: &mut Checker) {
     ];
     for (field, value) in short {
         if let Some(value) = value {
-            texts.push((field.to_owned(), value, limits::SHORT_TEXT));
+            texts.push(plain(field, None, value, limits::SHORT_TEXT));
         }
     }
 
@@ -285,20 +328,17 @@ fn check_texts(c: &mut Checker) {
             );
         }
     }
-    for (field, text, limit) in texts {
-        check_text(c, &field, text, limit);
+    for field in texts {
+        check_text(c, &field);
     }
 }
 
 /// Refuses invisible and direction-changing characters and over-long texts.
-fn check_text(c: &mut Checker, field: &str, text: &str, limit: usize) {
-    if let Some((position, ch)) = text
-        .chars()
-        .enumerate()
-        .find(|(_, ch)| is_forbidden_char(*ch))
-    {
+fn check_text(c: &mut Checker, field: &TextField) {
+    let (text, limit) = (field.text, field.limit);
+    if let Some((position, ch)) = find_forbidden_char(text) {
         c.error(
-            field,
+            &field.pointer(),
             format!(
                 "Unerlaubtes Steuerzeichen U+{:04X} an Stelle {}.",
                 ch as u32,
@@ -311,14 +351,34 @@ fn check_text(c: &mut Checker, field: &str, text: &str, limit: usize) {
             ),
         );
     }
-    let length = text.chars().count();
+    // A text no longer in bytes than the limit cannot be longer in characters.
+    let length = if text.len() <= limit {
+        0
+    } else {
+        text.chars().count()
+    };
     if length > limit {
         c.error(
-            field,
+            &field.pointer(),
             format!("Der Text ist {length} Zeichen lang; erlaubt sind höchstens {limit}."),
             format!("The text is {length} characters long; at most {limit} are allowed."),
         );
     }
+}
+
+/// The first forbidden character and its position (in characters).
+fn find_forbidden_char(text: &str) -> Option<(usize, char)> {
+    // Every forbidden character is an ASCII control or starts with one of these UTF-8 lead
+    // bytes (C1 controls, U+2000 block, U+FEFF); most texts have none, and bytes are cheap.
+    let suspicious = text
+        .bytes()
+        .any(|b| b < 0x20 || b == 0x7F || matches!(b, 0xC2 | 0xE2 | 0xEF));
+    if !suspicious {
+        return None;
+    }
+    text.chars()
+        .enumerate()
+        .find(|(_, ch)| is_forbidden_char(*ch))
 }
 
 /// NUL and other C0/C1 controls (line breaks and tabs excepted), bidi overrides and
@@ -358,7 +418,18 @@ fn check_links(c: &mut Checker) {
                 ),
             );
         } else if url.chars().count() > limits::URL {
-            check_text(c, &field, url, limits::URL);
+            let length = url.chars().count();
+            c.error(
+                &field,
+                format!(
+                    "Die Adresse ist {length} Zeichen lang; erlaubt sind höchstens {}.",
+                    limits::URL
+                ),
+                format!(
+                    "The address is {length} characters long; at most {} are allowed.",
+                    limits::URL
+                ),
+            );
         }
     }
 }

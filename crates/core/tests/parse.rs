@@ -184,3 +184,24 @@ fn expired_entries_and_past_events_are_not_current() {
         .collect();
     assert_eq!(current, ["plain", "running"]);
 }
+
+#[test]
+fn json_that_is_not_an_object_is_refused() {
+    for text in ["[]", "42", "\"catalog\"", "null"] {
+        let problem = parse_catalog(text, TODAY).unwrap_err();
+        assert!(
+            problem.message_en.contains("must be a JSON object"),
+            "{text}: {}",
+            problem.message_en
+        );
+    }
+}
+
+#[test]
+fn entries_that_are_not_a_list_are_reported_and_nothing_is_shown() {
+    let mut d = doc(json!([]));
+    d["entries"] = json!({"a": 1});
+    let parsed = parse_catalog(&d.to_string(), TODAY).unwrap();
+    assert!(parsed.catalog.entries.is_empty());
+    assert_eq!(parsed.problems[0].pointer, "/entries");
+}

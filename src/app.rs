@@ -1,9 +1,9 @@
 //! The page: header, load state, and the result list beside the map.
 
-use crate::fetch::{load_catalog, load_config};
+use crate::fetch::{load_catalog, load_config, today};
 use crate::list::ResultList;
 use crate::map::MapView;
-use ankommen_core::{Parsed, Severity};
+use ankommen_core::{Catalog, Parsed, Severity};
 use leptos::prelude::*;
 
 #[component]
@@ -24,24 +24,31 @@ pub fn App() -> impl IntoView {
                 Some(Err(problem)) => view! {
                     <p class="ak-status ak-status--error" role="alert">{problem.message_de}</p>
                 }.into_any(),
-                Some(Ok(parsed)) => view! { <CatalogView parsed /> }.into_any(),
+                Some(Ok(parsed)) => {
+                    let skipped = entries_with_errors(&parsed);
+                    view! { <CatalogView catalog=parsed.catalog skipped /> }.into_any()
+                }
             }}
         </main>
     }
 }
 
-/// A loaded catalogue: a notice about skipped entries, the list and the map.
-#[component]
-fn CatalogView(parsed: Parsed) -> impl IntoView {
-    let Parsed { catalog, problems } = parsed;
-    let skipped = problems
+/// How many entries were left out because of errors.
+fn entries_with_errors(parsed: &Parsed) -> usize {
+    parsed
+        .problems
         .iter()
         .filter(|p| p.severity == Severity::Error && !p.entry.is_empty())
         .map(|p| &p.entry)
         .collect::<std::collections::HashSet<_>>()
-        .len();
+        .len()
+}
+
+/// A loaded catalogue as users see it: a notice about skipped entries, the list and the map.
+#[component]
+pub fn CatalogView(catalog: Catalog, skipped: usize) -> impl IntoView {
+    let today = today();
     let region = catalog.region.clone();
-    let today = crate::fetch::today();
     // Expired offers and past events stay in the catalogue but are not shown by default.
     let current: Vec<_> = catalog
         .entries

@@ -1,11 +1,6 @@
-//! Ankommen's web app: mounts the Leptos UI.
-
-mod app;
-mod fetch;
-mod list;
-mod map;
+//! The Ankommen app: mounts the main page.
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(app::App);
+    leptos::mount::mount_to_body(ankommen::app::App);
 }

@@ -1,9 +1,11 @@
 //! Reading a catalogue document without losing good data to bad entries.
 //!
-//! The document is read as untyped JSON first; then each entry on its own, in three steps:
-//! closed vocabularies (so a typo gets a suggestion), shape (serde, with the failing field's
-//! path), and the checks in [`crate::validate`]. A broken entry becomes problems naming its id
-//! and field; every valid entry is kept.
+//! Each entry is read on its own from its own slice of the text: one broken entry becomes
+//! problems naming its id and field, and every valid entry is kept. A valid entry is read
+//! straight into its type; only a broken one (or one with fields this version does not know)
+//! is looked at again as a JSON tree, to suggest the closest valid value and to keep unknown
+//! fields. Everything is deserialized through one reader ([`read`]), so the app's WASM carries
+//! one copy of the deserialization code.
 
 use crate::catalog::{Catalog, Entry, Maintainer, Region};
 use crate::date::Date;
@@ -13,8 +15,7 @@ use crate::vocab::{closest, Category, Kind, Profession};
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
-use std::collections::BTreeMap;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 /// The format version this code writes and fully understands.
 pub const FORMAT_MAJOR: u32 = 1;
@@ -43,9 +44,8 @@ impl Parsed {
 ///
 /// `Err` means the document as a whole is unusable (not JSON, a newer major format, no valid
 /// region); otherwise the result holds all valid entries and the problems of the others.
+/// An `Err` with an empty pointer means the text is not a JSON object at all.
 pub fn parse_catalog(text: &str, today: Date) -> Result<Parsed, Problem> {
-    // Entries stay unparsed text until read one by one: a valid entry is read straight into
-    // its type, without an intermediate JSON tree (this keeps 100,000 entries fast).
     let mut doc: BTreeMap<String, &RawValue> = match serde_json::from_str(text) {
         Ok(doc) => doc,
         // Well-formed JSON of the wrong type (an array, a number, …).
@@ -66,52 +66,16 @@ pub fn parse_catalog(text: &str, today: Date) -> Result<Parsed, Problem> {
             ))
         }
     };
-    let raw_entries = doc.remove("entries");
-    let head: Map<String, Value> = doc
-        .into_iter()
-        .map(|(k, v)| (k, serde_json::from_str(v.get()).unwrap_or(Value::Null)))
-        .collect();
-    let entries = match raw_entries.map(|raw| serde_json::from_str::<Vec<&RawValue>>(raw.get())) {
-        Some(Ok(items)) => Some(items),
-        _ => None,
-    };
-    parse_parts(head, entries, today)
-}
-
-/// Like [`parse_catalog`], for a document that is already JSON (e.g. from a spreadsheet import).
-pub fn parse_value(doc: Value, today: Date) -> Result<Parsed, Problem> {
-    if !doc.is_object() {
-        return Err(not_an_object());
-    }
-    parse_catalog(&doc.to_string(), today)
-}
-
-fn not_an_object() -> Problem {
-    document_error(
-        "",
-        "Der Katalog muss ein JSON-Objekt sein.".into(),
-        "The catalogue must be a JSON object.".into(),
-    )
-}
-
-fn parse_parts(
-    mut doc: Map<String, Value>,
-    raw_entries: Option<Vec<&RawValue>>,
-    today: Date,
-) -> Result<Parsed, Problem> {
     let mut problems = Vec::new();
-    let format = check_format(doc.get("format"), &mut problems)?;
-    let region: Region = read_part(&mut doc, "region", &mut problems)?;
-    let updated: Date = read_part(&mut doc, "updated", &mut problems)?;
-    let maintainer: Option<Maintainer> = match doc.remove("maintainer") {
+    let format = doc
+        .get("format")
+        .and_then(|raw| serde_json::from_str(raw.get()).ok());
+    let format = check_format(format.as_ref(), &mut problems)?;
+    let region: Region = read_part(&doc, "region", &mut problems)?;
+    let updated: Date = read_part(&doc, "updated", &mut problems)?;
+    let maintainer: Option<Maintainer> = match doc.get("maintainer") {
         None => None,
-        Some(value) => Some(read(value, "/maintainer", &mut problems).map_err(|(p, m)| {
-            document_error(
-                &p,
-                format!("Ungültige Angabe: {m}"),
-                format!("Invalid value: {m}"),
-            )
-        })?),
+        Some(_) => Some(read_part(&doc, "maintainer", &mut problems)?),
     };
     for key in doc
         .keys()
@@ -119,26 +83,22 @@ fn parse_parts(
     {
         problems.push(unknown_field("", &format!("/{key}")));
     }
+    let raw_entries = doc
+        .remove("entries")
+        .and_then(|raw| serde_json::from_str::<Vec<&RawValue>>(raw.get()).ok())
+        .unwrap_or_else(|| {
+            problems.push(document_error(
+                "/entries",
+                "Die Liste „entries“ fehlt oder ist keine Liste.".into(),
+                "The \"entries\" list is missing or not a list.".into(),
+            ));
+            Vec::new()
+        });
 
-    let raw_entries = raw_entries.unwrap_or_else(|| {
-        problems.push(document_error(
-            "/entries",
-            "Die Liste „entries“ fehlt oder ist keine Liste.".into(),
-            "The \"entries\" list is missing or not a list.".into(),
-        ));
-        Vec::new()
-    });
     let mut seen = HashSet::with_capacity(raw_entries.len());
     let mut entries = Vec::with_capacity(raw_entries.len());
     for (index, raw) in raw_entries.into_iter().enumerate() {
-        let entry = match read_entry_fast(raw, index, &region, today, &mut problems) {
-            Some(result) => result,
-            None => {
-                let value = serde_json::from_str(raw.get()).unwrap_or(Value::Null);
-                read_entry(value, index, &region, today, &mut problems)
-            }
-        };
-        let Some(entry) = entry else {
+        let Some(entry) = read_entry(raw.get(), index, &region, today, &mut problems) else {
             continue;
         };
         if !seen.insert(entry.id.clone()) {
@@ -170,48 +130,57 @@ fn parse_parts(
     })
 }
 
-/// The common case: the entry's text reads straight into an [`Entry`] with no unknown
-/// top-level field. `None` means "take the careful path" (shape errors, kept fields), which
-/// re-reads the entry and reports everything with suggestions.
-fn read_entry_fast(
-    raw: &RawValue,
-    index: usize,
-    region: &Region,
-    today: Date,
-    problems: &mut Vec<Problem>,
-) -> Option<Option<Entry>> {
-    let mut nested = Vec::new();
-    let mut top_level_unknown = false;
-    let mut de = serde_json::Deserializer::from_str(raw.get());
-    let entry: Entry = serde_ignored::deserialize(&mut de, |path| {
-        if matches!(&path, serde_ignored::Path::Map { parent, .. } if matches!(**parent, serde_ignored::Path::Root)) {
-            top_level_unknown = true;
-        }
-        nested.push(ignored_pointer(&path));
-    })
-    .ok()?;
-    if top_level_unknown {
-        return None;
+/// Like [`parse_catalog`], for a document that is already JSON (e.g. from a spreadsheet import).
+pub fn parse_value(doc: Value, today: Date) -> Result<Parsed, Problem> {
+    if !doc.is_object() {
+        return Err(not_an_object());
     }
-    let base = format!("/entries/{index}");
-    for pointer in nested {
-        problems.push(unknown_field(&entry.id, &format!("{base}{pointer}")));
-    }
-    let checked = check_entry(&entry, region, today, &base);
-    let fatal = checked.iter().any(|p| p.severity == Severity::Error);
-    problems.extend(checked);
-    Some((!fatal).then_some(entry))
+    parse_catalog(&doc.to_string(), today)
 }
 
-/// One entry through all three steps; `None` when it has an error (recorded in `problems`).
+/// One entry, checked; `None` when it has an error (recorded in `problems`).
 fn read_entry(
-    raw: Value,
+    text: &str,
     index: usize,
     region: &Region,
     today: Date,
     problems: &mut Vec<Problem>,
 ) -> Option<Entry> {
     let base = format!("/entries/{index}");
+    let mut ignored = Vec::new();
+    let entry = match read::<Entry>(text, &base, &mut ignored) {
+        // The common case: valid shape and no field this version does not know.
+        Ok(entry) if !ignored.iter().any(|p| is_entry_field(p, &base)) => {
+            for pointer in ignored {
+                problems.push(unknown_field(&entry.id, &pointer));
+            }
+            entry
+        }
+        _ => read_entry_carefully(text, &base, index, problems)?,
+    };
+    let checked = check_entry(&entry, region, today, &base);
+    let fatal = checked.iter().any(|p| p.severity == Severity::Error);
+    problems.extend(checked);
+    (!fatal).then_some(entry)
+}
+
+/// True for `/entries/3/shuttle`, false for `/entries/3/location/alt`.
+fn is_entry_field(pointer: &str, base: &str) -> bool {
+    pointer
+        .strip_prefix(base)
+        .is_some_and(|rest| rest.matches('/').count() == 1)
+}
+
+/// The slow path for an entry that failed to read or has unknown top-level fields: closed
+/// vocabularies first (so a typo gets a suggestion), unknown fields kept, then the shape
+/// error with the field's pointer.
+fn read_entry_carefully(
+    text: &str,
+    base: &str,
+    index: usize,
+    problems: &mut Vec<Problem>,
+) -> Option<Entry> {
+    let raw: Value = serde_json::from_str(text).unwrap_or(Value::Null);
     let label = match raw.get("id").and_then(Value::as_str) {
         Some(id) if !id.is_empty() => id.to_owned(),
         _ => format!("#{index}"),
@@ -226,7 +195,7 @@ fn read_entry(
         return None;
     };
     let before = problems.len();
-    check_vocabulary(&fields, &label, &base, problems);
+    check_vocabulary(&fields, &label, base, problems);
     if problems.len() > before {
         return None;
     }
@@ -243,9 +212,15 @@ fn read_entry(
             extra.insert(key, value);
         }
     }
-    let mut nested = Vec::new();
-    let mut entry: Entry = match read(Value::Object(fields), &base, &mut nested) {
-        Ok(entry) => entry,
+    let mut ignored = Vec::new();
+    match read::<Entry>(&Value::Object(fields).to_string(), base, &mut ignored) {
+        Ok(mut entry) => {
+            entry.extra = extra;
+            for pointer in ignored {
+                problems.push(unknown_field(&entry.id, &pointer));
+            }
+            Some(entry)
+        }
         Err((pointer, message)) => {
             problems.push(Problem::error(
                 label,
@@ -253,21 +228,11 @@ fn read_entry(
                 format!("Eintrag ausgelassen: {message}"),
                 format!("Entry skipped: {message}"),
             ));
-            return None;
+            None
         }
-    };
-    entry.extra = extra;
-    for problem in &mut nested {
-        problem.entry.clone_from(&entry.id);
     }
-    problems.extend(nested);
-    let checked = check_entry(&entry, region, today, &base);
-    let fatal = checked.iter().any(|p| p.severity == Severity::Error);
-    problems.extend(checked);
-    (!fatal).then_some(entry)
 }
 
-/// Kind, category and professions come from closed lists: name the closest valid value.
 fn check_vocabulary(fields: &Map<String, Value>, label: &str, base: &str, out: &mut Vec<Problem>) {
     let mut check =
         |pointer: String, value: Option<&Value>, valid: &[&'static str], what: (&str, &str)| {
@@ -320,7 +285,6 @@ fn check_vocabulary(fields: &Map<String, Value>, label: &str, base: &str, out: &
         }
     }
 }
-
 fn check_format(value: Option<&Value>, problems: &mut Vec<Problem>) -> Result<String, Problem> {
     let text = value.and_then(Value::as_str).unwrap_or_default();
     let version = text
@@ -351,37 +315,38 @@ fn check_format(value: Option<&Value>, problems: &mut Vec<Problem>) -> Result<St
     }
 }
 
-/// A required top-level part; without it the document cannot be used.
+/// A top-level part that the document cannot do without.
 fn read_part<T: DeserializeOwned>(
-    doc: &mut Map<String, Value>,
+    doc: &BTreeMap<String, &RawValue>,
     key: &str,
     problems: &mut Vec<Problem>,
 ) -> Result<T, Problem> {
-    let value = doc.remove(key).unwrap_or(Value::Null);
-    read(value, &format!("/{key}"), problems).map_err(|(pointer, message)| {
+    let text = doc.get(key).map_or("null", |raw| raw.get());
+    let mut ignored = Vec::new();
+    let value = read(text, &format!("/{key}"), &mut ignored).map_err(|(pointer, message)| {
         document_error(
             &pointer,
             format!("„{key}“ fehlt oder ist ungültig: {message}"),
             format!("\"{key}\" is missing or invalid: {message}"),
         )
-    })
+    })?;
+    problems.extend(ignored.iter().map(|pointer| unknown_field("", pointer)));
+    Ok(value)
 }
 
-/// Deserializes `value` found at `base`. A failure names the offending field's JSON pointer;
-/// fields the type does not know are reported as warnings in `ignored`.
+/// Deserializes `text`, found at JSON pointer `base`. A failure names the offending field's
+/// pointer; the pointers of fields the type does not know are collected in `ignored`.
 fn read<T: DeserializeOwned>(
-    value: Value,
+    text: &str,
     base: &str,
-    ignored: &mut Vec<Problem>,
+    ignored: &mut Vec<String>,
 ) -> Result<T, (String, String)> {
+    let mut json = serde_json::Deserializer::from_str(text);
     let mut track = serde_path_to_error::Track::new();
     let result = {
-        let tracked = serde_path_to_error::Deserializer::new(value, &mut track);
+        let tracked = serde_path_to_error::Deserializer::new(&mut json, &mut track);
         serde_ignored::deserialize(tracked, |path| {
-            ignored.push(unknown_field(
-                "",
-                &format!("{base}{}", ignored_pointer(&path)),
-            ));
+            ignored.push(format!("{base}{}", ignored_pointer(&path)));
         })
     };
     result.map_err(|e| {
@@ -402,6 +367,12 @@ fn read<T: DeserializeOwned>(
         {
             pointer += &format!("/{field}");
         }
+        // serde_json appends " at line 1 column 42": meaningless inside one entry.
+        let message = message
+            .split(" at line ")
+            .next()
+            .unwrap_or(&message)
+            .to_owned();
         (pointer, message)
     })
 }
@@ -416,6 +387,14 @@ fn ignored_pointer(path: &serde_ignored::Path) -> String {
         | Path::NewtypeStruct { parent }
         | Path::NewtypeVariant { parent } => ignored_pointer(parent),
     }
+}
+
+fn not_an_object() -> Problem {
+    document_error(
+        "",
+        "Der Katalog muss ein JSON-Objekt sein.".into(),
+        "The catalogue must be a JSON object.".into(),
+    )
 }
 
 fn unknown_field(entry: &str, pointer: &str) -> Problem {

@@ -1,0 +1,83 @@
+//! The operator preview: a maintainer picks or drops a catalogue (JSON) or a spreadsheet
+//! (CSV, XLSX, XLS, ODS) and sees, without any upload, the same validation report as the
+//! command-line tool and the entries as users would see them. A separate bundle, so the
+//! spreadsheet reader never weighs on the app's first visit.
+
+mod load;
+mod report;
+
+use ankommen::app::CatalogView;
+use leptos::prelude::*;
+use load::{read_file, Loaded};
+use report::Report;
+use web_sys::{DragEvent, File, HtmlInputElement};
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(Preview);
+}
+
+#[component]
+fn Preview() -> impl IntoView {
+    let loaded = RwSignal::new(None::<Loaded>);
+    let english = RwSignal::new(false);
+    let open = move |file: File| {
+        leptos::task::spawn_local(async move {
+            loaded.set(Some(read_file(file).await));
+        });
+    };
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input = event_target::<HtmlInputElement>(&ev);
+        if let Some(file) = input.files().and_then(|files| files.get(0)) {
+            open(file);
+        }
+    };
+    let on_drop = move |ev: DragEvent| {
+        ev.prevent_default();
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            open(file);
+        }
+    };
+
+    view! {
+        <header class="ak-header">
+            <h1>"Ankommen – Katalog-Vorschau"</h1>
+            <p class="ak-tagline">"Prüfen Sie einen Katalog, bevor Sie ihn veröffentlichen."</p>
+        </header>
+        <main class="ak-main">
+            <section
+                class="ak-drop"
+                on:dragover=|ev: DragEvent| ev.prevent_default()
+                on:drop=on_drop
+            >
+                <label for="ak-file">
+                    "Katalog (JSON) oder Tabelle (CSV, XLSX, XLS, ODS) wählen oder hierher ziehen"
+                </label>
+                <input id="ak-file" type="file" accept=".json,.csv,.txt,.xlsx,.xls,.ods" on:change=on_pick />
+                <p class="ak-drop__note">
+                    "Die Datei bleibt auf Ihrem Gerät: Sie wird im Browser geprüft und nicht hochgeladen."
+                </p>
+                <label class="ak-lang">
+                    <input type="checkbox" prop:checked=english on:change=move |_| english.update(|e| *e = !*e) />
+                    " Meldungen auf Englisch / messages in English"
+                </label>
+            </section>
+            {move || loaded.get().map(|loaded| match loaded {
+                Loaded::Unreadable { name, message_de, message_en } => view! {
+                    <p class="ak-status ak-status--error" role="alert">
+                        {format!("{name}: ")}
+                        {move || if english.get() { message_en.clone() } else { message_de.clone() }}
+                    </p>
+                }.into_any(),
+                Loaded::Checked { name, catalog, rows, skipped } => view! {
+                    <Report name rows english />
+                    {catalog.map(|catalog| view! { <CatalogView catalog skipped /> })}
+                }.into_any(),
+            })}
+        </main>
+    }
+}

@@ -1,0 +1,10 @@
+//! Ankommen's web app: Leptos components on top of the pure core (`ankommen-core`).
+//!
+//! Two binaries use this library: the app itself (`src/main.rs`) and the operator preview
+//! (`src/bin/preview`), which is a separate bundle so its spreadsheet reader never weighs on
+//! the app's first visit.
+
+pub mod app;
+pub mod fetch;
+pub mod list;
+pub mod map;

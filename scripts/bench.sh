@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
-trunk build --release
+scripts/build.sh
 node bench/first-visit.mjs
 
 # Native core: the same generated catalogue the benchmark harness uses.

@@ -61,6 +61,7 @@ for (const [label, width, height] of [['phone', 390, 844], ['desktop', 1280, 800
       await page.screenshot({ path: join(ARTIFACTS, `app-${width}.png`), fullPage: true });
       assert.deepEqual(browser.errors, [], 'no console error');
       assert.deepEqual(foreignRequests(browser.requests), [], 'no request left 127.0.0.1');
+      assert.ok(!browser.requests.some((url) => url.includes('/preview/')), 'the preview bundle is not loaded');
       assert.equal(await page.evaluate(() => document.cookie), '', 'no cookie');
     } finally {
       await browser.close();

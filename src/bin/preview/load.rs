@@ -30,7 +30,7 @@ pub enum Loaded {
     Checked {
         name: String,
         /// `None` when the document as a whole is unusable.
-        catalog: Option<Catalog>,
+        catalog: Option<Box<Catalog>>,
         rows: Vec<ReportRow>,
         skipped: usize,
     },

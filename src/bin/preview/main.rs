@@ -75,7 +75,7 @@ fn Preview() -> impl IntoView {
                 }.into_any(),
                 Loaded::Checked { name, catalog, rows, skipped } => view! {
                     <Report name rows english />
-                    {catalog.map(|catalog| view! { <CatalogView catalog skipped /> })}
+                    {catalog.map(|catalog| view! { <CatalogView catalog=*catalog skipped /> })}
                 }.into_any(),
             })}
         </main>

@@ -73,7 +73,7 @@ fn check_catalog(name: String, bytes: &[u8]) -> Loaded {
             let skipped = count_skipped(&rows);
             Loaded::Checked {
                 name,
-                catalog: Some(parsed.catalog),
+                catalog: Some(Box::new(parsed.catalog)),
                 rows,
                 skipped,
             }
@@ -139,7 +139,7 @@ fn check_sheet(name: String, bytes: &[u8]) -> Loaded {
     let skipped = count_skipped(&rows);
     Loaded::Checked {
         name,
-        catalog: report.catalog,
+        catalog: report.catalog.map(Box::new),
         rows,
         skipped,
     }

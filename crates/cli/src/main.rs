@@ -105,7 +105,7 @@ fn main() -> ExitCode {
             ..
         } => export_catalog(&file, &output, geojson, today),
         Command::Schema => {
-            println!("{}", schema());
+            output::say(schema());
             Outcome::Ok
         }
         Command::Generate {

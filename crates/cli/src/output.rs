@@ -4,6 +4,8 @@ use ankommen_core::{Problem, Severity};
 use ankommen_sheet::ImportReport;
 use clap::ValueEnum;
 use serde_json::json;
+use std::fmt::Display;
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -90,10 +92,10 @@ pub fn print_problems(problems: &[Problem], valid: usize, as_json: bool, lang: L
             "warnings": warnings,
             "problems": problems,
         });
-        println!(
+        say(format_args!(
             "{}",
             serde_json::to_string_pretty(&report).unwrap_or_default()
-        );
+        ));
         return;
     }
     for p in problems {
@@ -103,13 +105,13 @@ pub fn print_problems(problems: &[Problem], valid: usize, as_json: bool, lang: L
         } else {
             &p.pointer
         };
-        println!(
+        say(format_args!(
             "{entry}  {pointer}  {}: {}",
             severity(p.severity, lang),
             p.message(lang.code())
-        );
+        ));
     }
-    println!("{}", summary(valid, errors, warnings, lang));
+    say(format_args!("{}", summary(valid, errors, warnings, lang)));
 }
 
 pub fn print_sheet_problems(report: &ImportReport, as_json: bool, lang: Lang) {
@@ -126,7 +128,10 @@ pub fn print_sheet_problems(report: &ImportReport, as_json: bool, lang: Lang) {
             })
             .collect();
         let out = json!({"rows": report.rows, "valid_entries": valid, "errors": errors, "warnings": warnings, "problems": problems});
-        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+        say(format_args!(
+            "{}",
+            serde_json::to_string_pretty(&out).unwrap_or_default()
+        ));
         return;
     }
     for p in &report.problems {
@@ -138,20 +143,20 @@ pub fn print_sheet_problems(report: &ImportReport, as_json: bool, lang: Lang) {
             place += &format!(" {} {column}", lang.pick("Spalte", "column"));
         }
         let entry = if p.entry.is_empty() { "-" } else { &p.entry };
-        println!(
+        say(format_args!(
             "{place}  {entry}  {}: {}",
             severity(p.severity, lang),
             lang.pick(&p.message_de, &p.message_en)
-        );
+        ));
     }
-    println!(
+    say(format_args!(
         "{} {}",
         lang.pick(
             &format!("{} Zeilen gelesen.", report.rows),
             &format!("{} rows read.", report.rows)
         ),
         summary(valid, errors, warnings, lang)
-    );
+    ));
 }
 
 fn summary(valid: usize, errors: usize, warnings: usize, lang: Lang) -> String {
@@ -168,4 +173,10 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let temporary = std::path::PathBuf::from(temporary);
     std::fs::write(&temporary, bytes)?;
     std::fs::rename(&temporary, path)
+}
+
+/// Prints one line. A reader that stops early (`| head`) is not an error worth a panic: the
+/// rest of the output is dropped and the exit code still tells the result.
+pub fn say(line: impl Display) {
+    let _ = writeln!(std::io::stdout().lock(), "{line}");
 }

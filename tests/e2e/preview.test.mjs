@@ -130,10 +130,21 @@ test('an unreadable spreadsheet gets a clear message, not a blank page', async (
 test('template → filled spreadsheet → import → validate → the app shows the entries', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'ankommen-roundtrip-'));
   cli('template', '--dir', dir);
+  // A maintainer adds a row in the German-Excel way: semicolons, decimal commas, no id, and
+  // a postcode instead of coordinates.
+  const template = readFileSync(join(dir, 'template.csv'), 'utf8');
+  const headers = template.replace(/^\uFEFF/, '').split('\r\n')[0].split(';');
+  const cells = Object.fromEntries(headers.map((h) => [h, '']));
+  Object.assign(cells, {
+    Art: 'support', Kategorie: 'mobility', 'Name (de)': 'Bürgerbus Lienen', 'Name (en)': 'Community bus Lienen',
+    Berufsgruppen: 'nurse; student', PLZ: '49536', Ort: 'Lienen', 'Gültig bis': '31.12.2030',
+  });
+  const filled = join(dir, 'filled.csv');
+  execFileSync('sh', ['-c', `cat > ${filled}`], { input: template + headers.map((h) => cells[h]).join(';') + '\r\n' });
   const imported = join(dir, 'catalog.json');
-  const report = cli('import', join(dir, 'template.xlsx'), '-o', imported);
-  assert.match(report, /5 gültige Einträge, 0 Fehler/);
-  assert.match(cli('validate', imported), /5 gültige Einträge, 0 Fehler, 0 Warnungen/);
+  const report = cli('import', filled, '-o', imported);
+  assert.match(report, /6 gültige Einträge, 0 Fehler/, report);
+  assert.match(cli('validate', imported), /6 gültige Einträge, 0 Fehler, 0 Warnungen/);
   const doc = JSON.parse(readFileSync(imported, 'utf8'));
 
   const browser = await openBrowser();
@@ -144,6 +155,7 @@ test('template → filled spreadsheet → import → validate → the app shows 
     const names = page.getByRole('list', { name: 'Ergebnisse' }).getByRole('heading');
     await names.first().waitFor({ timeout: 15000 });
     assert.deepEqual(await names.allInnerTexts(), doc.entries.map((e) => e.name.de));
+    assert.ok((await names.allInnerTexts()).includes('Bürgerbus Lienen'), 'the added row reaches the app');
     assert.deepEqual(browser.errors, []);
   } finally {
     await browser.close();

@@ -55,7 +55,8 @@ enum Command {
         #[arg(short, long, default_value = ".")]
         dir: PathBuf,
     },
-    /// Write a catalogue as GeoJSON or back into the spreadsheet template.
+    /// Write a catalogue as GeoJSON or back into the spreadsheet template. Entries with errors
+    /// are listed and left out (exit 1).
     Export {
         file: PathBuf,
         #[arg(short, long)]
@@ -103,7 +104,7 @@ fn main() -> ExitCode {
             output,
             geojson,
             ..
-        } => export_catalog(&file, &output, geojson, today),
+        } => export_catalog(&file, &output, geojson, cli.lang, today),
         Command::Schema => {
             output::say(schema());
             Outcome::Ok
@@ -211,14 +212,27 @@ fn template(dir: &Path) -> Outcome {
     }
 }
 
-fn export_catalog(file: &Path, out: &Path, geojson: bool, today: Date) -> Outcome {
+fn export_catalog(file: &Path, out: &Path, geojson: bool, lang: Lang, today: Date) -> Outcome {
     let text = match std::fs::read_to_string(file) {
         Ok(text) => text,
         Err(e) => return Outcome::unreadable(file, &e.to_string()),
     };
-    let catalog = match parse_catalog(&text, today) {
-        Ok(parsed) => parsed.catalog,
-        Err(problem) => return Outcome::Unreadable(problem.message_en),
+    // Entries with errors cannot be written: say which, and exit 1.
+    let (catalog, errors) = match parse_catalog(&text, today) {
+        Ok(parsed) => {
+            let errors = parsed.count(Severity::Error);
+            if !parsed.problems.is_empty() {
+                output::print_problems(
+                    &parsed.problems,
+                    parsed.catalog.entries.len(),
+                    false,
+                    lang,
+                    file,
+                );
+            }
+            (parsed.catalog, errors)
+        }
+        Err(problem) => return Outcome::Unreadable(problem.message(lang.code()).to_owned()),
     };
     let bytes = if geojson {
         serde_json::to_vec_pretty(&export::geojson(&catalog)).unwrap_or_default()
@@ -229,7 +243,7 @@ fn export_catalog(file: &Path, out: &Path, geojson: bool, today: Date) -> Outcom
         }
     };
     match write_atomically(out, &bytes) {
-        Ok(()) => Outcome::Ok,
+        Ok(()) => Outcome::from_errors(errors),
         Err(e) => Outcome::Failed(format!("{}: {e}", out.display())),
     }
 }

@@ -35,6 +35,11 @@ fn path(p: &Path) -> &str {
     p.to_str().unwrap()
 }
 
+fn example_entries() -> usize {
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(EXAMPLE).unwrap()).unwrap();
+    doc["entries"].as_array().unwrap().len()
+}
+
 fn broken_catalogue(dir: &Path) -> PathBuf {
     let mut doc: Value = serde_json::from_str(&std::fs::read_to_string(EXAMPLE).unwrap()).unwrap();
     doc["entries"][0]["category"] = json!("hospitl");
@@ -71,7 +76,13 @@ fn validate_prints_one_line_per_problem_and_exits_1() {
         "{}",
         lines[2]
     );
-    assert_eq!(lines[3], "5 valid entries, 3 errors, 0 warnings.");
+    assert_eq!(
+        lines[3],
+        format!(
+            "{} valid entries, 3 errors, 0 warnings.",
+            example_entries() - 3
+        )
+    );
 }
 
 #[test]
@@ -81,7 +92,7 @@ fn validate_json_report_is_machine_readable() {
     let (code, out, _) = run(&["validate", "--format", "json", path(&file)]);
     assert_eq!(code, 1);
     let report: Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(report["valid_entries"], 5);
+    assert_eq!(report["valid_entries"], example_entries() - 3);
     assert_eq!(report["errors"], 3);
     assert_eq!(report["problems"][0]["pointer"], "/entries/0/category");
     assert_eq!(report["problems"][0]["severity"], "error");
@@ -150,33 +161,28 @@ fn template_then_import_then_validate_round_trips() {
 #[test]
 fn import_reads_a_german_excel_csv_and_locates_every_problem() {
     let dir = scratch("german-csv");
-    // Windows-1252, semicolons, decimal commas, dd.mm.yyyy, one good row and two broken ones.
-    let csv = "ID;Art;Kategorie;Name (de);Kreis (AGS);Breitengrad;Längengrad;PLZ;Gültig bis;Lieblingsfarbe\r\n\
-               kita-olpe;support;childcare;Kita Sonnenschein Olpe;05966;51,0276;7,8436;;31.12.2027;blau\r\n\
-               klinik;employer;hospitl;Klinik Süd;05966;abc;7,84;;;\r\n\
-               ;support;housing;Wohnen für Hilfe Lüdenscheid;;;;58507;32.01.2027;\r\n";
+    // Windows-1252, semicolons, decimal commas, dd.mm.yyyy; two good rows, two broken ones.
+    let csv = "ID;Art;Kategorie;Name (de);Kreis (AGS);Breitengrad;Längengrad;PLZ;Ort;Gültig bis;Förderbetrag (EUR);Förderbedingungen (de);Lieblingsfarbe\r\n\
+               kita-olpe;support;childcare;Kita Sonnenschein Olpe;05966;51,0276;7,8436;;;31.12.2027;;;blau\r\n\
+               klinik;employer;hospitl;Klinik Süd;05966;abc;7,84;;;;;;\r\n\
+               ;support;housing;Wohnen für Hilfe Lüdenscheid;;;;58507;;32.01.2027;;;\r\n\
+               buergerbus;support;funding;Bürgerbus-Förderung Lienen;;;;;Lienen;;50.000;Für Fahrerinnen und Fahrer;\r\n";
     let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(csv);
     let file = dir.join("daten.csv");
     std::fs::write(&file, &bytes).unwrap();
     let out = dir.join("out.json");
     let (code, stdout, _) = run(&["--lang", "en", "import", path(&file), "-o", path(&out)]);
     assert_eq!(code, 1, "{stdout}");
-    assert!(stdout.contains("CSV row 1 column Lieblingsfarbe (J)  -  warning: Unknown column \"Lieblingsfarbe\" is ignored."), "{stdout}");
-    assert!(
-        stdout.contains("CSV row 3 column Breitengrad (F)  -  error: \"abc\" is not a number."),
-        "{stdout}"
-    );
-    assert!(stdout.contains("CSV row 3 column Kategorie (C)  klinik  error: Unknown category \"hospitl\". Did you mean \"hospital\"?"), "{stdout}");
-    assert!(
-        stdout.contains(
-            "CSV row 4 column Gültig bis (I)  -  error: \"32.01.2027\" is not a date (dd.mm.yyyy)."
-        ),
-        "{stdout}"
-    );
-    assert!(
-        stdout.contains("CSV row 4 column ID (A)  wohnen-fuer-hilfe-luedenscheid  warning: No id"),
-        "{stdout}"
-    );
+    for line in [
+        "CSV row 1 column Lieblingsfarbe (M)  -  warning: Unknown column \"Lieblingsfarbe\" is ignored.",
+        "CSV row 3 column Breitengrad (F)  klinik  error: \"abc\" is not a number.",
+        "CSV row 3 column Kategorie (C)  klinik  error: Unknown category \"hospitl\". Did you mean \"hospital\"?",
+        "CSV row 4 column Gültig bis (J)  wohnen-fuer-hilfe-luedenscheid  error: \"32.01.2027\" is not a date (dd.mm.yyyy).",
+        "CSV row 4 column ID (A)  wohnen-fuer-hilfe-luedenscheid  warning: No id: \"wohnen-fuer-hilfe-luedenscheid\" made from the name.",
+        "CSV row 5 column Breitengrad (F)  buergerbus  warning: No coordinates: approximate position filled in from municipality Lienen.",
+    ] {
+        assert!(stdout.contains(line), "missing: {line}\n{stdout}");
+    }
     let doc: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     let ids: Vec<&str> = doc["entries"]
         .as_array()
@@ -186,8 +192,8 @@ fn import_reads_a_german_excel_csv_and_locates_every_problem() {
         .collect();
     assert_eq!(
         ids,
-        ["kita-olpe", "wohnen-fuer-hilfe-luedenscheid"],
-        "valid rows are written"
+        ["kita-olpe", "buergerbus"],
+        "only valid rows are written; a row with an unreadable cell is not"
     );
     assert_eq!(
         doc["entries"][0]["location"],
@@ -195,10 +201,39 @@ fn import_reads_a_german_excel_csv_and_locates_every_problem() {
     );
     assert_eq!(doc["entries"][0]["valid"]["until"], "2027-12-31");
     assert_eq!(doc["entries"][0]["name"]["de"], "Kita Sonnenschein Olpe");
-    let second = &doc["entries"][1];
-    assert_eq!(second["district"], "05962", "district from the postcode");
-    assert_eq!(second["approximate"], true);
-    assert_eq!(doc["region"]["districts"]["05962"], "Märkischer Kreis");
+    let bus = &doc["entries"][1];
+    assert_eq!(
+        bus["municipality"], "05566044",
+        "municipality from the town name"
+    );
+    assert_eq!(bus["district"], "05566", "district from the municipality");
+    assert_eq!(bus["approximate"], true);
+    assert_eq!(bus["funding"]["amount_eur"], 50_000, "German thousands dot");
+    assert_eq!(doc["region"]["districts"]["05566"], "Kreis Steinfurt");
+}
+
+#[test]
+fn a_derived_region_still_catches_swapped_coordinates() {
+    let dir = scratch("swapped");
+    let csv = "ID;Art;Kategorie;Name (de);Kreis (AGS);Breitengrad;Längengrad\n\
+               a;support;childcare;Kita A;05966;51,0276;7,8436\n\
+               b;support;childcare;Kita B;05966;7,8436;51,0276\n";
+    let file = dir.join("daten.csv");
+    std::fs::write(&file, csv).unwrap();
+    let (code, stdout, _) = run(&[
+        "--lang",
+        "en",
+        "import",
+        path(&file),
+        "-o",
+        path(&dir.join("out.json")),
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        stdout.contains("CSV row 3 column Breitengrad (F)  b  error:")
+            && stdout.contains("look swapped"),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -252,6 +287,29 @@ fn export_xlsx_then_import_gives_back_the_same_entries() {
     let again: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     let example: Value = serde_json::from_str(&std::fs::read_to_string(EXAMPLE).unwrap()).unwrap();
     assert_eq!(again["entries"], example["entries"]);
+}
+
+#[test]
+fn export_reports_entries_it_cannot_write() {
+    let dir = scratch("export-broken");
+    let file = broken_catalogue(&dir);
+    let out = dir.join("catalog.geojson");
+    let (code, stdout, _) = run(&[
+        "--lang",
+        "en",
+        "export",
+        path(&file),
+        "--geojson",
+        "-o",
+        path(&out),
+    ]);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("/entries/0/category  error:"), "{stdout}");
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(
+        doc["features"].as_array().unwrap().len(),
+        example_entries() - 3
+    );
 }
 
 #[test]
@@ -325,4 +383,21 @@ fn generated_catalogues_are_valid_and_reproducible() {
     let (code, out, _) = run(&["validate", path(&a)]);
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("500 gültige Einträge"));
+}
+
+#[test]
+fn import_reads_an_ods_saved_by_libreoffice() {
+    // tests/fixtures/template.ods: the template, opened and saved as ODS by LibreOffice Calc.
+    let dir = scratch("ods");
+    let out = dir.join("out.json");
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/template.ods");
+    let (code, stdout, _) = run(&["import", fixture, "-o", path(&out)]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(
+        stdout.contains("Einträge Zeile 3 Spalte Breitengrad (K)"),
+        "{stdout}"
+    );
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(doc["entries"].as_array().unwrap().len(), 5);
+    assert_eq!(doc["entries"][4]["event"]["start"], "2027-03-13");
 }

@@ -195,10 +195,12 @@ impl Entry {
         let window = self.valid.unwrap_or_default();
         let started = window.from.is_none_or(|from| from <= today);
         let not_ended = window.until.is_none_or(|until| today <= until);
-        let event_ahead = self
-            .event
-            .as_ref()
-            .is_none_or(|e| today <= e.end.unwrap_or(e.start));
+        // Event details on other kinds are not shown, so they do not hide the entry either.
+        let event_ahead = self.kind != Kind::Event
+            || self
+                .event
+                .as_ref()
+                .is_none_or(|e| today <= e.end.unwrap_or(e.start));
         started && not_ended && event_ahead
     }
 

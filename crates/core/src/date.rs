@@ -74,7 +74,8 @@ impl FromStr for Date {
             return Err(invalid());
         }
         let number = |range: std::ops::Range<usize>| text[range].parse().map_err(|_| invalid());
-        Date::new(number(0..4)?, number(5..7)? as u8, number(8..10)? as u8).ok_or_else(invalid)
+        Date::new(number(0..4)?, number(5..7)? as u8, number(8..10)? as u8)
+            .ok_or_else(|| format!("\"{text}\" is not a valid calendar date"))
     }
 }
 

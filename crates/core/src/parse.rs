@@ -73,10 +73,8 @@ pub fn parse_catalog(text: &str, today: Date) -> Result<Parsed, Problem> {
     let format = check_format(format.as_ref(), &mut problems)?;
     let region: Region = read_part(&doc, "region", &mut problems)?;
     let updated: Date = read_part(&doc, "updated", &mut problems)?;
-    let maintainer: Option<Maintainer> = match doc.get("maintainer") {
-        None => None,
-        Some(_) => Some(read_part(&doc, "maintainer", &mut problems)?),
-    };
+    let maintainer = read_maintainer(&doc, &mut problems);
+    check_region(&region, &mut problems)?;
     for key in doc
         .keys()
         .filter(|k| !DOCUMENT_FIELDS.contains(&k.as_str()))
@@ -158,7 +156,12 @@ fn read_entry(
         }
         _ => read_entry_carefully(text, &base, index, problems)?,
     };
-    let checked = check_entry(&entry, region, today, &base);
+    let mut checked = check_entry(&entry, region, today, &base);
+    if entry.id.is_empty() {
+        for problem in &mut checked {
+            problem.entry = format!("#{index}");
+        }
+    }
     let fatal = checked.iter().any(|p| p.severity == Severity::Error);
     problems.extend(checked);
     (!fatal).then_some(entry)
@@ -225,7 +228,7 @@ fn read_entry_carefully(
             problems.push(Problem::error(
                 label,
                 pointer,
-                format!("Eintrag ausgelassen: {message}"),
+                format!("Eintrag ausgelassen: {}", german(&message)),
                 format!("Entry skipped: {message}"),
             ));
             None
@@ -296,8 +299,8 @@ fn check_format(value: Option<&Value>, problems: &mut Vec<Problem>) -> Result<St
                 problems.push(Problem::warning(
                     "",
                     "/format",
-                    format!("Formatversion {text} ist neuer als {FORMAT_MAJOR}.{FORMAT_MINOR}: unbekannte Felder werden beibehalten, aber nicht angezeigt."),
-                    format!("Format version {text} is newer than {FORMAT_MAJOR}.{FORMAT_MINOR}: unknown fields are kept but not shown."),
+                    format!("Formatversion {text} ist neuer als {FORMAT_MAJOR}.{FORMAT_MINOR}: unbekannte Felder werden nicht angezeigt (unbekannte Felder von Einträgen bleiben für den Export erhalten)."),
+                    format!("Format version {text} is newer than {FORMAT_MAJOR}.{FORMAT_MINOR}: unknown fields are not shown (unknown entry fields are kept for export)."),
                 ));
             }
             Ok(text.to_owned())
@@ -307,12 +310,156 @@ fn check_format(value: Option<&Value>, problems: &mut Vec<Problem>) -> Result<St
             format!("Formatversion {text} ist neuer als die unterstützte Version {FORMAT_MAJOR}.x und kann nicht gelesen werden; bitte Ankommen aktualisieren."),
             format!("Format version {text} is newer than the supported version {FORMAT_MAJOR}.x and cannot be read; please update Ankommen."),
         )),
+        Some((major, _)) => Err(document_error(
+            "/format",
+            format!("Formatversion {text} wird nicht unterstützt; dieser Katalog braucht Version {FORMAT_MAJOR}.x."),
+            format!("Format version {text} is not supported; this catalogue needs version {FORMAT_MAJOR}.x (major {major} is unknown)."),
+        )),
         _ => Err(document_error(
             "/format",
             format!("Die Formatversion fehlt oder ist ungültig („{text}“); erwartet wird z. B. „{FORMAT_MAJOR}.{FORMAT_MINOR}“."),
             format!("The format version is missing or invalid (\"{text}\"); expected e.g. \"{FORMAT_MAJOR}.{FORMAT_MINOR}\"."),
         )),
     }
+}
+
+/// Who keeps the catalogue. Optional: a missing, broken or unusable maintainer is a warning,
+/// never a reason to refuse the catalogue.
+fn read_maintainer(
+    doc: &BTreeMap<String, &RawValue>,
+    problems: &mut Vec<Problem>,
+) -> Option<Maintainer> {
+    let text = doc.get("maintainer")?.get();
+    let mut ignored = Vec::new();
+    let maintainer = match read::<Option<Maintainer>>(text, "/maintainer", &mut ignored) {
+        Ok(maintainer) => maintainer?,
+        Err((pointer, message)) => {
+            problems.push(Problem::warning(
+                "",
+                pointer,
+                format!(
+                    "Angaben zur Pflege des Katalogs werden ignoriert: {}",
+                    german(&message)
+                ),
+                format!("Maintainer details are ignored: {message}"),
+            ));
+            return None;
+        }
+    };
+    problems.extend(ignored.iter().map(|pointer| unknown_field("", pointer)));
+    if !crate::validate::is_email(&maintainer.email) {
+        problems.push(Problem::warning(
+            "",
+            "/maintainer/email",
+            format!(
+                "„{}“ ist keine gültige E-Mail-Adresse; „Fehler melden“ wird nicht angeboten.",
+                maintainer.email
+            ),
+            format!(
+                "\"{}\" is not a valid email address; \"report a wrong entry\" is not offered.",
+                maintainer.email
+            ),
+        ));
+        return None;
+    }
+    Some(maintainer)
+}
+
+/// The region's own data: impossible bounds make every position wrong, so they refuse the
+/// document; smaller slips are warnings.
+fn check_region(region: &Region, problems: &mut Vec<Problem>) -> Result<(), Problem> {
+    let b = region.bounds;
+    let sane = (-90.0..=90.0).contains(&b.south)
+        && (-90.0..=90.0).contains(&b.north)
+        && (-180.0..=180.0).contains(&b.west)
+        && (-180.0..=180.0).contains(&b.east)
+        && b.south < b.north
+        && b.west < b.east;
+    if !sane {
+        return Err(document_error(
+            "/region/bounds",
+            format!("Die Grenzen der Region sind unmöglich (Süd {} / Nord {}, West {} / Ost {}): Süden muss kleiner als Norden sein, Westen kleiner als Osten.", b.south, b.north, b.west, b.east),
+            format!("The region's bounds are impossible (south {} / north {}, west {} / east {}): south must be less than north, west less than east.", b.south, b.north, b.west, b.east),
+        ));
+    }
+    if !region.contains(region.center) {
+        problems.push(Problem::warning(
+            "",
+            "/region/center",
+            "Der Mittelpunkt der Karte liegt außerhalb der Region.".into(),
+            "The map's centre is outside the region.".into(),
+        ));
+    }
+    let keys = region.districts.keys().map(|k| ("districts", k, 5)).chain(
+        region
+            .municipalities
+            .keys()
+            .map(|k| ("municipalities", k, 8)),
+    );
+    for (list, key, digits) in keys {
+        if key.len() != digits || !key.bytes().all(|b| b.is_ascii_digit()) {
+            problems.push(Problem::warning(
+                "",
+                format!("/region/{list}/{key}"),
+                format!("„{key}“ ist kein {digits}-stelliger Schlüssel (AGS)."),
+                format!("\"{key}\" is not a {digits}-digit key (AGS)."),
+            ));
+        }
+    }
+    let texts = region
+        .name
+        .texts()
+        .map(|(lang, text)| (format!("/region/name/{lang}"), text))
+        .chain(
+            region
+                .districts
+                .iter()
+                .map(|(k, v)| (format!("/region/districts/{k}"), v.as_str())),
+        )
+        .chain(
+            region
+                .municipalities
+                .iter()
+                .map(|(k, m)| (format!("/region/municipalities/{k}/name"), m.name.as_str())),
+        );
+    for (pointer, text) in texts {
+        if text.chars().any(crate::validate::is_forbidden_char) {
+            return Err(document_error(
+                &pointer,
+                "Unerlaubte Steuer- oder Richtungszeichen in den Regionsangaben.".into(),
+                "Forbidden control or direction characters in the region data.".into(),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The German for serde's English shape messages, so German output stays German.
+pub fn german(message: &str) -> String {
+    if let Some(field) = message
+        .strip_prefix("missing field `")
+        .and_then(|r| r.strip_suffix('`'))
+    {
+        return format!("Pflichtfeld „{field}“ fehlt");
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
+        return format!("falscher Typ: {found}, erwartet: {expected}");
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
+        return format!("unbekannter Wert {found}, erwartet: {expected}");
+    }
+    if let Some(rest) = message.strip_prefix("invalid length ") {
+        return format!("falsche Länge {rest}");
+    }
+    if let Some(rest) = message.strip_suffix(" is not a valid calendar date") {
+        return format!("{rest} ist kein gültiges Datum");
+    }
+    if let Some(rest) = message.strip_suffix(" is not a date of the form YYYY-MM-DD") {
+        return format!("{rest} ist kein Datum der Form JJJJ-MM-TT");
+    }
+    message.to_owned()
 }
 
 /// A top-level part that the document cannot do without.
@@ -326,7 +473,7 @@ fn read_part<T: DeserializeOwned>(
     let value = read(text, &format!("/{key}"), &mut ignored).map_err(|(pointer, message)| {
         document_error(
             &pointer,
-            format!("„{key}“ fehlt oder ist ungültig: {message}"),
+            format!("„{key}“ fehlt oder ist ungültig: {}", german(&message)),
             format!("\"{key}\" is missing or invalid: {message}"),
         )
     })?;

@@ -315,20 +315,20 @@ fn check_texts(c: &mut Checker) {
             "The German name is missing.".into(),
         );
     }
-    let languages = [&e.name]
-        .into_iter()
-        .chain(e.description.as_ref())
-        .flat_map(|t| t.other.keys());
-    for lang in languages {
-        if !is_language_code(lang) {
+    for field in texts {
+        if let Some(lang) = field.lang.filter(|l| !is_language_code(l)) {
             c.error(
-                "/name",
-                format!("„{lang}“ ist kein Sprachcode (z. B. „en“, „pl“)."),
-                format!("\"{lang}\" is not a language code (e.g. \"en\", \"pl\")."),
+                &field.pointer(),
+                format!(
+                    "„{}“ ist kein Sprachcode (z. B. „en“, „pl“).",
+                    shorten(lang)
+                ),
+                format!(
+                    "\"{}\" is not a language code (e.g. \"en\", \"pl\").",
+                    shorten(lang)
+                ),
             );
         }
-    }
-    for field in texts {
         check_text(c, &field);
     }
 }

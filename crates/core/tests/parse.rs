@@ -205,3 +205,114 @@ fn entries_that_are_not_a_list_are_reported_and_nothing_is_shown() {
     assert!(parsed.catalog.entries.is_empty());
     assert_eq!(parsed.problems[0].pointer, "/entries");
 }
+
+#[test]
+fn a_missing_null_or_broken_maintainer_never_refuses_the_catalogue() {
+    for (maintainer, warnings) in [
+        (json!(null), 0),
+        (
+            json!({"name": "Kreis Olpe", "email": "katalog@kreis-olpe.example"}),
+            0,
+        ),
+        (
+            json!({"name": "Kreis Olpe", "email": "nicht-erreichbar"}),
+            1,
+        ),
+        (json!("Kreis Olpe"), 1),
+    ] {
+        let mut d = doc(json!([hospital("a")]));
+        d["maintainer"] = maintainer.clone();
+        let parsed = parse_catalog(&d.to_string(), TODAY).unwrap();
+        assert_eq!(parsed.catalog.entries.len(), 1);
+        assert_eq!(parsed.count(Severity::Warning), warnings, "{maintainer}");
+        assert_eq!(
+            parsed.catalog.maintainer.is_some(),
+            maintainer.is_object() && warnings == 0
+        );
+    }
+}
+
+#[test]
+fn impossible_bounds_and_bidi_region_names_refuse_the_document() {
+    let mut d = doc(json!([]));
+    d["region"]["bounds"] = json!({"south": 51.7, "west": 7.4, "north": 50.7, "east": 8.9});
+    assert_eq!(
+        parse_catalog(&d.to_string(), TODAY).unwrap_err().pointer,
+        "/region/bounds"
+    );
+    let mut d = doc(json!([]));
+    d["region"]["name"]["de"] = json!("Süd\u{202E}falen");
+    assert_eq!(
+        parse_catalog(&d.to_string(), TODAY).unwrap_err().pointer,
+        "/region/name/de"
+    );
+}
+
+#[test]
+fn region_slips_are_warnings() {
+    let mut d = doc(json!([hospital("a")]));
+    d["region"]["center"] = json!({"lat": 10.0, "lon": 10.0});
+    d["region"]["districts"]["5966"] = json!("Tippfehler");
+    let parsed = parse_catalog(&d.to_string(), TODAY).unwrap();
+    let pointers: Vec<_> = parsed
+        .problems
+        .iter()
+        .map(|p| (p.severity, p.pointer.as_str()))
+        .collect();
+    assert_eq!(
+        pointers,
+        [
+            (Severity::Warning, "/region/center"),
+            (Severity::Warning, "/region/districts/5966")
+        ]
+    );
+}
+
+#[test]
+fn format_versions_below_one_are_named_unsupported() {
+    let mut d = doc(json!([]));
+    d["format"] = json!("0.9");
+    let problem = parse_catalog(&d.to_string(), TODAY).unwrap_err();
+    assert!(
+        problem.message_en.contains("not supported"),
+        "{}",
+        problem.message_en
+    );
+}
+
+#[test]
+fn shape_messages_are_german_in_german() {
+    let mut entry = hospital("a");
+    entry.as_object_mut().unwrap().remove("district");
+    entry["location"]["lat"] = json!("north");
+    let parsed = parse(json!([entry]));
+    assert_eq!(
+        parsed.problems[0].message_de,
+        "Eintrag ausgelassen: falscher Typ: string \"north\", erwartet: f64"
+    );
+    let mut entry = hospital("b");
+    entry.as_object_mut().unwrap().remove("district");
+    let parsed = parse(json!([entry]));
+    assert_eq!(
+        parsed.problems[0].message_de,
+        "Eintrag ausgelassen: Pflichtfeld „district“ fehlt"
+    );
+    let mut entry = hospital("c");
+    entry["valid"] = json!({"until": "2027-02-30"});
+    let parsed = parse(json!([entry]));
+    assert_eq!(parsed.problems[0].pointer, "/entries/0/valid/until");
+    assert!(parsed.problems[0]
+        .message_en
+        .contains("not a valid calendar date"));
+    assert!(parsed.problems[0]
+        .message_de
+        .contains("ist kein gültiges Datum"));
+}
+
+#[test]
+fn event_details_on_another_kind_do_not_hide_it() {
+    let mut entry = hospital("a");
+    entry["event"] = json!({"start": "2020-01-01"});
+    let parsed = parse(json!([entry]));
+    assert!(parsed.catalog.entries[0].is_current(TODAY));
+}

@@ -366,8 +366,24 @@ fn language_keys_must_be_language_codes() {
     expect(
         |e| e["name"]["English"] = json!("Hospital"),
         false,
-        &[(Error, "/entries/0/name")],
+        &[(Error, "/entries/0/name/English")],
     );
+    expect(
+        |e| e["description"] = json!({"de": "x", "EN": "y"}),
+        false,
+        &[(Error, "/entries/0/description/EN")],
+    );
+    expect(
+        |e| e["contact"] = json!({"opening_hours": {"de": "Mo–Fr", "englisch": "Mon–Fri"}}),
+        false,
+        &[(Error, "/entries/0/contact/opening_hours/englisch")],
+    );
+}
+
+#[test]
+fn an_empty_id_is_named_by_position() {
+    let problems = expect(|e| e["id"] = json!(""), false, &[(Error, "/entries/0/id")]);
+    assert_eq!(problems[0].entry, "#0");
 }
 
 #[test]

@@ -42,7 +42,7 @@ macro_rules! columns {
 }
 
 columns! {
-    "id", "ID", "/id", Text, "Eindeutige Kennung (Kleinbuchstaben, Ziffern, -). Leer: wird aus dem Namen gebildet.", "Unique id (lower-case letters, digits, -). Empty: made from the name.";
+    "id", "ID", "/id", Text, "Eindeutige Kennung (Kleinbuchstaben, Ziffern, - _ .). Leer: wird aus dem Namen gebildet.", "Unique id (lower-case letters, digits, - _ .). Empty: made from the name.";
     "kind", "Art", "/kind", Text, "employer, opportunity, support, contact oder event", "employer, opportunity, support, contact or event";
     "category", "Kategorie", "/category", Text, "z. B. hospital, childcare, job_fair (siehe docs/catalog.md)", "e.g. hospital, childcare, job_fair (see docs/catalog.md)";
     "name_de", "Name (de)", "/name/de", Text, "Pflicht", "Required";

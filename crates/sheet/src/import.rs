@@ -116,11 +116,21 @@ pub fn import(table: &Table, options: &ImportOptions) -> ImportReport {
 
     let mut entries = Vec::with_capacity(table.rows.len());
     let mut ids = HashSet::new();
+    // Rows with a cell that could not be read: validated with the rest, but never written,
+    // because an entry without its (say) expiry date would be wrong, not just incomplete.
+    let mut failed = HashSet::new();
     for row in &table.rows {
         let mut notes = Vec::new();
         let mut entry = row_to_entry(row, &layout, &mut notes);
         fill_gaps(&mut entry, &mut ids, &mut notes);
-        for (column, problem) in notes {
+        let id = text_at(&entry, &["id"]).unwrap_or_default().to_owned();
+        if notes.iter().any(|(_, p)| p.severity == Severity::Error) {
+            failed.insert(id.clone());
+        }
+        for (column, mut problem) in notes {
+            if problem.entry.is_empty() {
+                problem.entry.clone_from(&id);
+            }
             let column =
                 column.and_then(|id| layout.iter().position(|c| c.is_some_and(|c| c.id == id)));
             located.push(Located {
@@ -151,11 +161,12 @@ pub fn import(table: &Table, options: &ImportOptions) -> ImportReport {
         .map(|l| locate(table, &layout, Some(l.row), l.column, l.problem))
         .collect();
     let catalog = match parse_value(doc, today) {
-        Ok(parsed) => {
+        Ok(mut parsed) => {
             for problem in parsed.problems {
                 let (row, column) = position(table, &layout, &problem.pointer);
                 problems.push(locate(table, &layout, row, column, problem));
             }
+            parsed.catalog.entries.retain(|e| !failed.contains(&e.id));
             Some(parsed.catalog)
         }
         Err(problem) => {
@@ -246,6 +257,8 @@ fn cell_value(column: &Column, cell: &Cell) -> Result<Value, (String, String)> {
         Shape::Number => {
             let number = match cell {
                 Cell::Number(n) => Some(*n),
+                // "50.000" is fifty thousand euros, not fifty.
+                _ if column.id == "funding_amount_eur" => parse_decimal(&strip_thousands(&text)),
                 _ => parse_decimal(&text),
             };
             let Some(number) = number else {
@@ -316,6 +329,26 @@ pub fn parse_decimal(text: &str) -> Option<f64> {
     normalized.parse().ok().filter(|n: &f64| n.is_finite())
 }
 
+/// Removes German thousands dots (`50.000`, `1.250.000`); other text is returned as it is.
+fn strip_thousands(text: &str) -> String {
+    let t = text.trim();
+    let mut groups = t.split('.');
+    let first_ok = groups
+        .next()
+        .is_some_and(|g| (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()));
+    let rest: Vec<&str> = groups.collect();
+    let grouped = !rest.is_empty()
+        && rest.iter().all(|g| {
+            let digits = g.split(',').next().unwrap_or_default();
+            digits.len() == 3 && digits.bytes().all(|b| b.is_ascii_digit())
+        });
+    if first_ok && grouped {
+        t.replace('.', "")
+    } else {
+        t.to_owned()
+    }
+}
+
 /// Sets `value` at a JSON pointer inside `entry`, creating objects on the way.
 fn set(entry: &mut Map<String, Value>, pointer: &str, value: Value) {
     let mut parts = pointer.trim_start_matches('/').split('/').peekable();
@@ -344,65 +377,11 @@ fn text_at<'a>(entry: &'a Map<String, Value>, path: &[&str]) -> Option<&'a str> 
     value.as_str().filter(|s| !s.trim().is_empty())
 }
 
-/// Fills what a row may leave empty: district (from municipality or postcode), municipality
-/// (from a unique town name), coordinates (from postcode or municipality, flagged
-/// approximate) and the id (from the name).
+/// Fills what a row may leave empty: the id (from the name), the municipality (from a
+/// unique town name), the district (from municipality or postcode) and coordinates (from
+/// postcode or municipality, flagged approximate). Notes carry the entry's id.
 fn fill_gaps(entry: &mut Map<String, Value>, ids: &mut HashSet<String>, notes: &mut Notes) {
     let g = gazetteer();
-    let postcode = text_at(entry, &["address", "postcode"]).map(str::to_owned);
-    let city = text_at(entry, &["address", "city"]).map(str::to_owned);
-    if text_at(entry, &["district"]).is_none() {
-        let from_municipality = text_at(entry, &["municipality"])
-            .filter(|m| m.len() == 8)
-            .map(|m| m[..5].to_owned());
-        let from_postcode = postcode
-            .as_deref()
-            .and_then(|p| g.postcode(p))
-            .map(|p| p.key.clone());
-        if let Some(district) = from_municipality.or(from_postcode) {
-            entry.insert("district".into(), Value::String(district));
-        }
-    }
-    if text_at(entry, &["municipality"]).is_none() {
-        if let Some(city) = &city {
-            let district = text_at(entry, &["district"]).unwrap_or_default();
-            let matches: Vec<_> = g
-                .municipalities_named(city)
-                .into_iter()
-                .filter(|m| m.key.starts_with(district))
-                .collect();
-            if let [only] = matches.as_slice() {
-                entry.insert("municipality".into(), Value::String(only.key.clone()));
-            }
-        }
-    }
-    if !entry.contains_key("location") && !entry.contains_key("area") {
-        let from_postcode = postcode
-            .as_deref()
-            .and_then(|p| g.postcode(p))
-            .map(|p| (p.location, format!("PLZ {}", p.name)));
-        let from_municipality = || {
-            text_at(entry, &["municipality"])
-                .and_then(|m| g.municipality(m))
-                .map(|m| (m.location, m.name.clone()))
-        };
-        if let Some((location, source)) = from_postcode.or_else(from_municipality) {
-            entry.insert(
-                "location".into(),
-                json!({"lat": location.lat, "lon": location.lon}),
-            );
-            entry.insert("approximate".into(), Value::Bool(true));
-            notes.push((
-                Some("lat"),
-                Problem::warning(
-                    "",
-                    "",
-                    format!("Keine Koordinaten: ungefähre Lage aus {source} ergänzt."),
-                    format!("No coordinates: approximate position filled in from {source}."),
-                ),
-            ));
-        }
-    }
     if text_at(entry, &["id"]).is_none() {
         if let Some(name) = text_at(entry, &["name", "de"]) {
             let base = slug(name);
@@ -424,8 +403,68 @@ fn fill_gaps(entry: &mut Map<String, Value>, ids: &mut HashSet<String>, notes: &
             entry.insert("id".into(), Value::String(id));
         }
     }
-    if let Some(id) = text_at(entry, &["id"]) {
-        ids.insert(id.to_owned());
+    let id = text_at(entry, &["id"]).unwrap_or_default().to_owned();
+    ids.insert(id.clone());
+    let postcode = text_at(entry, &["address", "postcode"]).map(str::to_owned);
+    let city = text_at(entry, &["address", "city"]).map(str::to_owned);
+    if text_at(entry, &["municipality"]).is_none() {
+        if let Some(city) = &city {
+            let district = text_at(entry, &["district"]).unwrap_or_default();
+            let matches: Vec<_> = g
+                .municipalities_named(city)
+                .into_iter()
+                .filter(|m| m.key.starts_with(district))
+                .collect();
+            if let [only] = matches.as_slice() {
+                entry.insert("municipality".into(), Value::String(only.key.clone()));
+            }
+        }
+    }
+    if text_at(entry, &["district"]).is_none() {
+        let from_municipality = text_at(entry, &["municipality"])
+            .filter(|m| m.len() == 8)
+            .map(|m| m[..5].to_owned());
+        let from_postcode = postcode
+            .as_deref()
+            .and_then(|p| g.postcode(p))
+            .map(|p| p.key.clone());
+        if let Some(district) = from_municipality.or(from_postcode) {
+            entry.insert("district".into(), Value::String(district));
+        }
+    }
+    if !entry.contains_key("location") && !entry.contains_key("area") {
+        let from_postcode = postcode.as_deref().and_then(|code| {
+            let place = g.postcode(code)?;
+            Some((
+                place.location,
+                format!("PLZ {code}"),
+                format!("postcode {code}"),
+            ))
+        });
+        let from_municipality = || {
+            let m = g.municipality(text_at(entry, &["municipality"])?)?;
+            Some((
+                m.location,
+                format!("Gemeinde {}", m.name),
+                format!("municipality {}", m.name),
+            ))
+        };
+        if let Some((location, de, en)) = from_postcode.or_else(from_municipality) {
+            entry.insert(
+                "location".into(),
+                json!({"lat": location.lat, "lon": location.lon}),
+            );
+            entry.insert("approximate".into(), Value::Bool(true));
+            notes.push((
+                Some("lat"),
+                Problem::warning(
+                    &id,
+                    "",
+                    format!("Keine Koordinaten: ungefähre Lage aus {de} ergänzt."),
+                    format!("No coordinates: approximate position filled in from {en}."),
+                ),
+            ));
+        }
     }
 }
 
@@ -481,11 +520,16 @@ fn derive_region(entries: &[Value]) -> Value {
             }
         }
     }
-    for district in districts.keys() {
-        points.extend(
-            g.municipalities_in(district)
-                .map(|m| (m.location.lat, m.location.lon)),
-        );
+    // Bounds come from the districts' own municipalities, so a wrong (say, swapped) position
+    // in a row still falls outside and is reported; entry points only where the gazetteer
+    // knows none of the districts.
+    let known: Vec<(f64, f64)> = districts
+        .keys()
+        .flat_map(|d| g.municipalities_in(d))
+        .map(|m| (m.location.lat, m.location.lon))
+        .collect();
+    if !known.is_empty() {
+        points = known;
     }
     let (mut south, mut west, mut north, mut east) = (90.0f64, 180.0f64, -90.0f64, -180.0f64);
     for (lat, lon) in &points {
@@ -519,6 +563,14 @@ mod tests {
         assert_eq!(parse_decimal("1,234.5"), Some(1234.5));
         assert_eq!(parse_decimal("15 000"), Some(15000.0));
         assert_eq!(parse_decimal("Nord"), None);
+    }
+
+    #[test]
+    fn german_thousands_in_amounts() {
+        assert_eq!(strip_thousands("50.000"), "50000");
+        assert_eq!(strip_thousands("1.250.000,00"), "1250000,00");
+        assert_eq!(strip_thousands("51.03"), "51.03");
+        assert_eq!(strip_thousands("15000"), "15000");
     }
 
     #[test]

@@ -18,7 +18,8 @@ fi
 
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   say "installing Trunk $TRUNK_VERSION (cold: 11-14 min)"
-  cargo install "trunk@$TRUNK_VERSION" --locked
+  # --force: cargo may still list a binary that was deleted since, and then skip the install.
+  cargo install "trunk@$TRUNK_VERSION" --locked --force
 fi
 
 # wasm-bindgen-cli must match the wasm-bindgen crate that Cargo.lock pins, to the patch.
@@ -26,7 +27,7 @@ bindgen_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, "");
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $bindgen_version" ]; then
   say "installing wasm-bindgen-cli $bindgen_version (cold: ~6 min)"
   # Not --locked: one of its locked dependencies is missing from the registry.
-  cargo install wasm-bindgen-cli --version "=$bindgen_version"
+  cargo install wasm-bindgen-cli --version "=$bindgen_version" --force
 fi
 if ! grep -q "wasm_bindgen = \"$bindgen_version\"" Trunk.toml; then
   say "Trunk.toml pins a different wasm_bindgen than Cargo.lock ($bindgen_version)"

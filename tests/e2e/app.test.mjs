@@ -60,7 +60,9 @@ for (const [label, width, height] of [['phone', 390, 844], ['desktop', 1280, 800
         'the outlines carry their licence attribution',
       );
 
-      await page.screenshot({ path: join(ARTIFACTS, `app-${width}.png`), fullPage: true });
+      // The list is long: the viewport, and the map pane on its own.
+      await page.screenshot({ path: join(ARTIFACTS, `app-${width}.png`) });
+      await page.locator('.ak-map-pane').screenshot({ path: join(ARTIFACTS, `app-${width}-map.png`) });
       assert.deepEqual(browser.errors, [], 'no console error');
       assert.deepEqual(foreignRequests(browser.requests), [], 'no request left 127.0.0.1');
       assert.ok(!browser.requests.some((url) => url.includes('/preview/')), 'the preview bundle is not loaded');

@@ -140,7 +140,9 @@ test('template → filled spreadsheet → import → validate → the app shows 
     Berufsgruppen: 'nurse; student', PLZ: '49536', Ort: 'Lienen', 'Gültig bis': '31.12.2030',
   });
   const filled = join(dir, 'filled.csv');
-  execFileSync('sh', ['-c', `cat > ${filled}`], { input: template + headers.map((h) => cells[h]).join(';') + '\r\n' });
+  const quote = (cell) => (/[;"\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
+  const row = headers.map((h) => quote(cells[h])).join(';');
+  execFileSync('sh', ['-c', `cat > ${filled}`], { input: `${template}${row}\r\n` });
   const imported = join(dir, 'catalog.json');
   const report = cli('import', filled, '-o', imported);
   assert.match(report, /6 gültige Einträge, 0 Fehler/, report);

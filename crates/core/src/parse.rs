@@ -10,7 +10,7 @@
 use crate::catalog::{Catalog, Entry, Maintainer, Region};
 use crate::date::Date;
 use crate::problem::{Problem, Severity};
-use crate::validate::check_entry;
+use crate::validate::{check_entry, degrees};
 use crate::vocab::{closest, Category, Kind, Profession};
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
@@ -378,8 +378,8 @@ fn check_region(region: &Region, problems: &mut Vec<Problem>) -> Result<(), Prob
     if !sane {
         return Err(document_error(
             "/region/bounds",
-            format!("Die Grenzen der Region sind unmöglich (Süd {} / Nord {}, West {} / Ost {}): Süden muss kleiner als Norden sein, Westen kleiner als Osten.", b.south, b.north, b.west, b.east),
-            format!("The region's bounds are impossible (south {} / north {}, west {} / east {}): south must be less than north, west less than east.", b.south, b.north, b.west, b.east),
+            format!("Die Grenzen der Region sind unmöglich (Süd {} / Nord {}, West {} / Ost {}): Süden muss kleiner als Norden sein, Westen kleiner als Osten.", degrees(b.south), degrees(b.north), degrees(b.west), degrees(b.east)),
+            format!("The region's bounds are impossible (south {} / north {}, west {} / east {}): south must be less than north, west less than east.", degrees(b.south), degrees(b.north), degrees(b.west), degrees(b.east)),
         ));
     }
     if !region.contains(region.center) {

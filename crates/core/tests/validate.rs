@@ -402,3 +402,13 @@ fn every_problem_of_an_entry_is_reported_not_just_the_first() {
         ],
     );
 }
+
+#[test]
+fn coordinates_in_messages_are_plain_decimals() {
+    use ankommen_core::validate::degrees;
+    assert_eq!(degrees(51.572543), "51.572543");
+    assert_eq!(degrees(7.0), "7");
+    assert_eq!(degrees(-0.5), "-0.5");
+    assert_eq!(degrees(8.1000004), "8.1");
+    assert_eq!(degrees(f64::NAN), "?");
+}

@@ -353,32 +353,18 @@ fn the_committed_schema_matches_the_types() {
 fn generated_catalogues_are_valid_and_reproducible() {
     let dir = scratch("generate");
     let (a, b) = (dir.join("a.json"), dir.join("b.json"));
-    assert_eq!(
-        run(&[
+    for file in [&a, &b] {
+        let (code, _, _) = run(&[
             "generate",
             "--entries",
             "500",
             "--seed",
             "7",
             "-o",
-            path(&a)
-        ])
-        .0,
-        0
-    );
-    assert_eq!(
-        run(&[
-            "generate",
-            "--entries",
-            "500",
-            "--seed",
-            "7",
-            "-o",
-            path(&b)
-        ])
-        .0,
-        0
-    );
+            path(file),
+        ]);
+        assert_eq!(code, 0);
+    }
     assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
     let (code, out, _) = run(&["validate", path(&a)]);
     assert_eq!(code, 0, "{out}");
@@ -400,4 +386,26 @@ fn import_reads_an_ods_saved_by_libreoffice() {
     let doc: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     assert_eq!(doc["entries"].as_array().unwrap().len(), 5);
     assert_eq!(doc["entries"][4]["event"]["start"], "2027-03-13");
+}
+
+#[test]
+fn a_broken_row_never_takes_a_valid_row_with_it() {
+    // Two rows with the same id; the second has an unreadable date. The first is written.
+    let dir = scratch("same-id");
+    let csv = "ID;Art;Kategorie;Name (de);Kreis (AGS);Breitengrad;Längengrad;Gültig bis\n\
+               kita;support;childcare;Kita A;05966;51,0276;7,8436;31.12.2027\n\
+               kita;support;childcare;Kita B;05966;51,0276;7,8436;31.13.2027\n";
+    let file = dir.join("daten.csv");
+    std::fs::write(&file, csv).unwrap();
+    let out = dir.join("out.json");
+    let (code, stdout, _) = run(&["--lang", "en", "import", path(&file), "-o", path(&out)]);
+    assert_eq!(code, 1, "{stdout}");
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let names: Vec<&str> = doc["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["name"]["de"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Kita A"]);
 }

@@ -149,8 +149,9 @@ fn read_entry(
     let entry = match read::<Entry>(text, &base, &mut ignored) {
         // The common case: valid shape and no field this version does not know.
         Ok(entry) if !ignored.iter().any(|p| is_entry_field(p, &base)) => {
+            let label = entry_label(&entry.id, index);
             for pointer in ignored {
-                problems.push(unknown_field(&entry.id, &pointer));
+                problems.push(unknown_field(&label, &pointer));
             }
             entry
         }
@@ -159,12 +160,21 @@ fn read_entry(
     let mut checked = check_entry(&entry, region, today, &base);
     if entry.id.is_empty() {
         for problem in &mut checked {
-            problem.entry = format!("#{index}");
+            problem.entry = entry_label("", index);
         }
     }
     let fatal = checked.iter().any(|p| p.severity == Severity::Error);
     problems.extend(checked);
     (!fatal).then_some(entry)
+}
+
+/// How problems name an entry: its id, or `#N` (its position) when it has none.
+fn entry_label(id: &str, index: usize) -> String {
+    if id.is_empty() {
+        format!("#{index}")
+    } else {
+        id.to_owned()
+    }
 }
 
 /// True for `/entries/3/shuttle`, false for `/entries/3/location/alt`.
@@ -184,10 +194,10 @@ fn read_entry_carefully(
     problems: &mut Vec<Problem>,
 ) -> Option<Entry> {
     let raw: Value = serde_json::from_str(text).unwrap_or(Value::Null);
-    let label = match raw.get("id").and_then(Value::as_str) {
-        Some(id) if !id.is_empty() => id.to_owned(),
-        _ => format!("#{index}"),
-    };
+    let label = entry_label(
+        raw.get("id").and_then(Value::as_str).unwrap_or_default(),
+        index,
+    );
     let Value::Object(mut fields) = raw else {
         problems.push(Problem::error(
             label,
@@ -220,7 +230,7 @@ fn read_entry_carefully(
         Ok(mut entry) => {
             entry.extra = extra;
             for pointer in ignored {
-                problems.push(unknown_field(&entry.id, &pointer));
+                problems.push(unknown_field(&label, &pointer));
             }
             Some(entry)
         }
@@ -352,7 +362,7 @@ fn read_maintainer(
             "",
             "/maintainer/email",
             format!(
-                "„{}“ ist keine gültige E-Mail-Adresse; „Fehler melden“ wird nicht angeboten.",
+                "„{}“ ist keine gültige E-Mail-Adresse; „Falschen Eintrag melden“ wird nicht angeboten.",
                 maintainer.email
             ),
             format!(
@@ -402,7 +412,7 @@ fn check_region(region: &Region, problems: &mut Vec<Problem>) -> Result<(), Prob
                 "",
                 format!("/region/{list}/{key}"),
                 format!("„{key}“ ist kein {digits}-stelliger Schlüssel (AGS)."),
-                format!("\"{key}\" is not a {digits}-digit key (AGS)."),
+                format!("\"{key}\" is not a key (AGS) of {digits} digits."),
             ));
         }
     }

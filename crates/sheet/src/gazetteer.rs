@@ -57,7 +57,7 @@ impl Gazetteer {
                 );
             }
         }
-        let mut postcodes = HashMap::new();
+        let mut postcodes: HashMap<String, Place> = HashMap::new();
         let mut districts = HashMap::new();
         let mut reader = csv::Reader::from_reader(POSTCODES.as_bytes());
         for row in reader.records().flatten() {
@@ -67,11 +67,19 @@ impl Gazetteer {
             districts
                 .entry(row[8].to_owned())
                 .or_insert_with(|| row[7].to_owned());
-            postcodes.entry(row[1].to_owned()).or_insert(Place {
+            let place = Place {
                 key: row[8].to_owned(),
                 name: row[2].to_owned(),
                 location: LatLon { lat, lon },
-            });
+            };
+            // Some postcodes have a row for one large company; a town's row describes the
+            // postcode area better, so it wins whichever comes first.
+            match postcodes.get(&row[1]) {
+                Some(existing) if !is_company(&existing.name) || is_company(&place.name) => {}
+                _ => {
+                    postcodes.insert(row[1].to_owned(), place);
+                }
+            }
         }
         Gazetteer {
             municipalities,
@@ -118,6 +126,12 @@ impl Gazetteer {
     }
 }
 
+fn is_company(name: &str) -> bool {
+    ["GmbH", " AG", "& Co", "e.V.", " KG", "mbH"]
+        .iter()
+        .any(|marker| name.contains(marker))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,5 +146,7 @@ mod tests {
         assert_eq!(g.district_name("05966"), Some("Kreis Olpe"));
         assert_eq!(g.municipalities_named("olpe").len(), 1);
         assert!(g.municipalities_in("15085").count() > 10);
+        // 46322's first row in the file is a company; the town's row is used instead.
+        assert!(!is_company(&g.postcode("46322").unwrap().name));
     }
 }

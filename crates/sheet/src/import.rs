@@ -119,13 +119,13 @@ pub fn import(table: &Table, options: &ImportOptions) -> ImportReport {
     // Rows with a cell that could not be read: validated with the rest, but never written,
     // because an entry without its (say) expiry date would be wrong, not just incomplete.
     let mut failed = HashSet::new();
-    for row in &table.rows {
+    for (index, row) in table.rows.iter().enumerate() {
         let mut notes = Vec::new();
         let mut entry = row_to_entry(row, &layout, &mut notes);
         fill_gaps(&mut entry, &mut ids, &mut notes);
         let id = text_at(&entry, &["id"]).unwrap_or_default().to_owned();
         if notes.iter().any(|(_, p)| p.severity == Severity::Error) {
-            failed.insert(id.clone());
+            failed.insert(index);
         }
         for (column, mut problem) in notes {
             if problem.entry.is_empty() {
@@ -162,11 +162,18 @@ pub fn import(table: &Table, options: &ImportOptions) -> ImportReport {
         .collect();
     let catalog = match parse_value(doc, today) {
         Ok(mut parsed) => {
-            for problem in parsed.problems {
+            // Which entry indices the parser kept, to find the rows behind them.
+            let parsed_errors: HashSet<usize> = parsed
+                .problems
+                .iter()
+                .filter(|p| p.severity == Severity::Error)
+                .filter_map(|p| entry_index(&p.pointer))
+                .collect();
+            for problem in std::mem::take(&mut parsed.problems) {
                 let (row, column) = position(table, &layout, &problem.pointer);
                 problems.push(locate(table, &layout, row, column, problem));
             }
-            parsed.catalog.entries.retain(|e| !failed.contains(&e.id));
+            drop_failed_rows(&mut parsed.catalog.entries, &parsed_errors, &failed);
             Some(parsed.catalog)
         }
         Err(problem) => {
@@ -180,6 +187,27 @@ pub fn import(table: &Table, options: &ImportOptions) -> ImportReport {
         problems,
         rows: table.rows.len(),
     }
+}
+
+/// The index in `/entries/4/…`.
+fn entry_index(pointer: &str) -> Option<usize> {
+    pointer
+        .strip_prefix("/entries/")?
+        .split('/')
+        .next()?
+        .parse()
+        .ok()
+}
+
+/// Removes the entries of rows with unreadable cells. The parser keeps entries in row order
+/// and drops exactly those with errors, so the kept entries line up with the rows without.
+fn drop_failed_rows(
+    entries: &mut Vec<ankommen_core::Entry>,
+    errors: &HashSet<usize>,
+    failed: &HashSet<usize>,
+) {
+    let mut kept_rows = (0..).filter(|row| !errors.contains(row));
+    entries.retain(|_| kept_rows.next().is_some_and(|row| !failed.contains(&row)));
 }
 
 /// Which row and column a validation pointer (`/entries/4/location/lat`) came from.

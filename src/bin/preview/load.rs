@@ -2,7 +2,7 @@
 //! importer: the same code and messages as `ankommen-catalog validate` and `import`.
 
 use ankommen::fetch::today;
-use ankommen_core::{parse_catalog, Catalog, Severity};
+use ankommen_core::{parse_catalog, Catalog, Problem, Severity};
 use ankommen_sheet::{import, read_table, ImportOptions};
 use std::collections::HashSet;
 use wasm_bindgen_futures::JsFuture;
@@ -17,6 +17,18 @@ pub struct ReportRow {
     pub place: String,
     pub message_de: String,
     pub message_en: String,
+}
+
+impl From<Problem> for ReportRow {
+    fn from(p: Problem) -> Self {
+        ReportRow {
+            severity: p.severity,
+            entry: p.entry,
+            place: p.pointer,
+            message_de: p.message_de,
+            message_en: p.message_en,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -59,17 +71,7 @@ fn check_catalog(name: String, bytes: &[u8]) -> Loaded {
     let text = String::from_utf8_lossy(bytes);
     match parse_catalog(&text, today()) {
         Ok(parsed) => {
-            let rows: Vec<ReportRow> = parsed
-                .problems
-                .into_iter()
-                .map(|p| ReportRow {
-                    severity: p.severity,
-                    entry: p.entry,
-                    place: p.pointer,
-                    message_de: p.message_de,
-                    message_en: p.message_en,
-                })
-                .collect();
+            let rows: Vec<ReportRow> = parsed.problems.into_iter().map(ReportRow::from).collect();
             let skipped = count_skipped(&rows);
             Loaded::Checked {
                 name,
@@ -86,13 +88,7 @@ fn check_catalog(name: String, bytes: &[u8]) -> Loaded {
         Err(problem) => Loaded::Checked {
             name,
             catalog: None,
-            rows: vec![ReportRow {
-                severity: problem.severity,
-                entry: problem.entry,
-                place: problem.pointer,
-                message_de: problem.message_de,
-                message_en: problem.message_en,
-            }],
+            rows: vec![ReportRow::from(problem)],
             skipped: 0,
         },
     }

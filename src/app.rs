@@ -3,7 +3,7 @@
 use crate::fetch::{load_catalog, load_config, today};
 use crate::list::ResultList;
 use crate::map::MapView;
-use ankommen_core::{Catalog, Parsed, Severity};
+use ankommen_core::Catalog;
 use leptos::prelude::*;
 
 #[component]
@@ -25,23 +25,12 @@ pub fn App() -> impl IntoView {
                     <p class="ak-status ak-status--error" role="alert">{problem.message_de}</p>
                 }.into_any(),
                 Some(Ok(parsed)) => {
-                    let skipped = entries_with_errors(&parsed);
+                    let skipped = parsed.skipped();
                     view! { <CatalogView catalog=parsed.catalog skipped /> }.into_any()
                 }
             }}
         </main>
     }
-}
-
-/// How many entries were left out because of errors.
-fn entries_with_errors(parsed: &Parsed) -> usize {
-    parsed
-        .problems
-        .iter()
-        .filter(|p| p.severity == Severity::Error && !p.entry.is_empty())
-        .map(|p| &p.entry)
-        .collect::<std::collections::HashSet<_>>()
-        .len()
 }
 
 /// A loaded catalogue as users see it: a notice about skipped entries, the list and the map.

@@ -31,6 +31,16 @@ pub struct Parsed {
 }
 
 impl Parsed {
+    /// How many entries were left out: those with at least one error.
+    pub fn skipped(&self) -> usize {
+        self.problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .filter_map(|p| entry_index(&p.pointer))
+            .collect::<HashSet<_>>()
+            .len()
+    }
+
     pub fn count(&self, severity: Severity) -> usize {
         self.problems
             .iter()
@@ -166,6 +176,16 @@ fn read_entry(
     let fatal = checked.iter().any(|p| p.severity == Severity::Error);
     problems.extend(checked);
     (!fatal).then_some(entry)
+}
+
+/// The entry a problem is about: 4 for `/entries/4/location`, `None` for the document.
+pub fn entry_index(pointer: &str) -> Option<usize> {
+    pointer
+        .strip_prefix("/entries/")?
+        .split('/')
+        .next()?
+        .parse()
+        .ok()
 }
 
 /// How problems name an entry: its id, or `#N` (its position) when it has none.

@@ -31,6 +31,7 @@ fn a_broken_entry_is_reported_by_id_and_field_and_the_others_are_kept() {
         .collect();
     assert_eq!(ids, ["a", "c"]);
     assert_eq!(parsed.problems.len(), 1);
+    assert_eq!(parsed.skipped(), 1);
     assert_eq!(parsed.problems[0].entry, "broken");
     assert_eq!(parsed.problems[0].pointer, "/entries/1/location/lat");
 }

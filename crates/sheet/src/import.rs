@@ -8,7 +8,7 @@
 use crate::columns::{self, Column, Shape};
 use crate::gazetteer::gazetteer;
 use crate::table::{Cell, Row, Table};
-use ankommen_core::parse::parse_value;
+use ankommen_core::parse::{entry_index, parse_value};
 use ankommen_core::{Catalog, Date, Problem, Severity};
 use serde_json::{json, Map, Value};
 use std::collections::{BTreeMap, HashSet};
@@ -32,6 +32,16 @@ pub struct ImportReport {
 }
 
 impl ImportReport {
+    /// How many rows were left out: those with at least one error.
+    pub fn skipped_rows(&self) -> usize {
+        self.problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .filter_map(|p| p.row)
+            .collect::<HashSet<_>>()
+            .len()
+    }
+
     pub fn errors(&self) -> usize {
         self.problems
             .iter()
@@ -187,16 +197,6 @@ pub fn import(table: &Table, options: &ImportOptions) -> ImportReport {
         problems,
         rows: table.rows.len(),
     }
-}
-
-/// The index in `/entries/4/…`.
-fn entry_index(pointer: &str) -> Option<usize> {
-    pointer
-        .strip_prefix("/entries/")?
-        .split('/')
-        .next()?
-        .parse()
-        .ok()
 }
 
 /// Removes the entries of rows with unreadable cells. The parser keeps entries in row order

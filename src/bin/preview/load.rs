@@ -4,7 +4,6 @@
 use ankommen::fetch::today;
 use ankommen_core::{parse_catalog, Catalog, Problem, Severity};
 use ankommen_sheet::{import, read_table, ImportOptions};
-use std::collections::HashSet;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::File;
 
@@ -71,8 +70,8 @@ fn check_catalog(name: String, bytes: &[u8]) -> Loaded {
     let text = String::from_utf8_lossy(bytes);
     match parse_catalog(&text, today()) {
         Ok(parsed) => {
+            let skipped = parsed.skipped();
             let rows: Vec<ReportRow> = parsed.problems.into_iter().map(ReportRow::from).collect();
-            let skipped = count_skipped(&rows);
             Loaded::Checked {
                 name,
                 catalog: Some(Box::new(parsed.catalog)),
@@ -112,6 +111,7 @@ fn check_sheet(name: String, bytes: &[u8]) -> Loaded {
             ..Default::default()
         },
     );
+    let skipped = report.skipped_rows();
     let rows: Vec<ReportRow> = report
         .problems
         .into_iter()
@@ -132,27 +132,10 @@ fn check_sheet(name: String, bytes: &[u8]) -> Loaded {
             }
         })
         .collect();
-    let skipped = count_skipped(&rows);
     Loaded::Checked {
         name,
         catalog: report.catalog.map(Box::new),
         rows,
         skipped,
     }
-}
-
-/// Entries (or rows) left out: distinct places of errors that belong to an entry.
-fn count_skipped(rows: &[ReportRow]) -> usize {
-    rows.iter()
-        .filter(|r| r.severity == Severity::Error)
-        .map(|r| {
-            r.place
-                .split("/entries/")
-                .nth(1)
-                .map_or(r.place.as_str(), |rest| {
-                    rest.split('/').next().unwrap_or(rest)
-                })
-        })
-        .collect::<HashSet<_>>()
-        .len()
 }

@@ -1,6 +1,6 @@
 // End-to-end: the built app (dist/) in Chromium, on the bundled example catalogue.
 import { test, before, after } from 'node:test';
-import assert from 'node:assert/strict';
+import assert, { reportAssertions } from './assert.mjs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serve } from './server.mjs';
@@ -12,6 +12,7 @@ const names = catalog.entries.map((entry) => entry.name.de);
 const mapped = catalog.entries.filter((entry) => entry.location).map((entry) => entry.name.de);
 const outlines = JSON.parse(await readFile('assets/districts.geojson', 'utf8')).features.length;
 let server;
+reportAssertions(import.meta.url);
 
 before(async () => {
   server = await serve('dist');

@@ -1,7 +1,7 @@
 // End-to-end: the operator preview (dist/preview/) checks dropped files in the browser, with
 // the same messages as the CLI, and shows the valid entries as users would see them.
 import { test, before, after } from 'node:test';
-import assert from 'node:assert/strict';
+import assert, { reportAssertions } from './assert.mjs';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ import { openBrowser, foreignRequests, ARTIFACTS } from './browser.mjs';
 const CLI = 'target/debug/ankommen-catalog';
 const catalog = JSON.parse(readFileSync('assets/catalog.json', 'utf8'));
 let server;
+reportAssertions(import.meta.url);
 
 before(async () => {
   server = await serve('dist');

@@ -4,6 +4,8 @@ import { fmt, machineLine, writeSection } from './report.mjs';
 
 const BENCHES = [
   ['catalog/parse_and_validate_100k', 'parse + validate a generated 100,000-entry catalogue', 'under 1 s'],
+  ['query/prepare_100k', 'prepare search (fold all texts) for 100,000 entries', '—'],
+  ['query/search_and_filter_100k', 'typical query: text "kinder" + kind + profession, facet counts, 100,000 entries', '—'],
 ];
 const rows = [];
 for (const [id, what, budget] of BENCHES) {

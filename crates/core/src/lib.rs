@@ -6,8 +6,11 @@
 pub mod catalog;
 pub mod config;
 pub mod date;
+pub mod geo;
 pub mod parse;
 pub mod problem;
+pub mod query;
+pub mod search;
 pub mod validate;
 pub mod vocab;
 
@@ -16,4 +19,5 @@ pub use config::RuntimeConfig;
 pub use date::Date;
 pub use parse::{parse_catalog, Parsed, FORMAT_MAJOR, FORMAT_MINOR};
 pub use problem::{Problem, Severity};
+pub use query::{Finder, Hit, Near, Query, Results, Sort};
 pub use vocab::{Category, Kind, Profession};

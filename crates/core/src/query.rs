@@ -1,0 +1,247 @@
+//! What the user asked for and what the catalogue answers: filters (OR within a facet, AND
+//! across facets), search, "near a place", sorting, and facet counts.
+//!
+//! The app keeps a [`Query`] in the URL and calls [`Finder::find`] on every change; the result
+//! drives both the list and the map.
+
+use crate::catalog::{Area, Catalog, Entry, LatLon};
+use crate::date::Date;
+use crate::geo::distance_km;
+use crate::search::{Document, Synonyms};
+use crate::vocab::{Category, Kind, Profession};
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Query {
+    pub text: String,
+    pub kinds: Vec<Kind>,
+    pub categories: Vec<Category>,
+    pub professions: Vec<Profession>,
+    /// 5-digit district keys.
+    pub districts: Vec<String>,
+    /// 8-digit municipality keys.
+    pub municipalities: Vec<String>,
+    pub near: Option<Near>,
+    pub sort: Sort,
+}
+
+/// "Within `radius_km` of this point"; `district` (of a picked municipality) lets entries that
+/// cover a whole district count as near.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Near {
+    pub center: LatLon,
+    pub radius_km: f64,
+    pub district: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// Best search matches first; without search text, catalogue order.
+    #[default]
+    Relevance,
+    Distance,
+    Name,
+    /// Most recently checked first.
+    Newest,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// Index into the catalogue's entries.
+    pub index: usize,
+    pub score: u32,
+    /// Distance from the "near" point; `None` without one, or for area entries.
+    pub distance_km: Option<f64>,
+}
+
+/// How many results each facet value would leave, given all the other filters.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Facets {
+    pub kinds: BTreeMap<Kind, usize>,
+    pub categories: BTreeMap<Category, usize>,
+    pub professions: BTreeMap<Profession, usize>,
+    pub districts: BTreeMap<String, usize>,
+    pub municipalities: BTreeMap<String, usize>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Results {
+    pub hits: Vec<Hit>,
+    pub facets: Facets,
+}
+
+/// A catalogue prepared for repeated queries: search words are folded once, not per keystroke.
+pub struct Finder<'a> {
+    catalog: &'a Catalog,
+    documents: Vec<Document>,
+    current: Vec<bool>,
+}
+
+/// The facets, for "passes every filter but this one".
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Facet {
+    Kind,
+    Category,
+    Profession,
+    District,
+    Municipality,
+}
+
+impl<'a> Finder<'a> {
+    /// Prepares `catalog`; entries that are not current on `today` (expired, past events) are
+    /// never found.
+    pub fn new(catalog: &'a Catalog, today: Date) -> Finder<'a> {
+        let documents = catalog
+            .entries
+            .iter()
+            .map(|e| Document::new(e, &catalog.region))
+            .collect();
+        let current = catalog
+            .entries
+            .iter()
+            .map(|e| e.is_current(today))
+            .collect();
+        Finder {
+            catalog,
+            documents,
+            current,
+        }
+    }
+
+    pub fn find(&self, query: &Query) -> Results {
+        let terms = Synonyms::bundled().terms(&query.text);
+        let mut results = Results::default();
+        for (index, entry) in self.catalog.entries.iter().enumerate() {
+            if !self.current[index] {
+                continue;
+            }
+            let score = if terms.is_empty() {
+                Some(0)
+            } else {
+                self.documents[index].score(&terms)
+            };
+            let Some(score) = score else { continue };
+            let distance = match &query.near {
+                None => None,
+                Some(near) => match self.near(entry, near) {
+                    Some(distance) => distance,
+                    None => continue,
+                },
+            };
+            let misses: Vec<Facet> = [
+                (
+                    Facet::Kind,
+                    query.kinds.is_empty() || query.kinds.contains(&entry.kind),
+                ),
+                (
+                    Facet::Category,
+                    query.categories.is_empty() || query.categories.contains(&entry.category),
+                ),
+                (
+                    Facet::Profession,
+                    // An entry for no profession in particular is for every profession.
+                    query.professions.is_empty()
+                        || entry.professions.is_empty()
+                        || entry
+                            .professions
+                            .iter()
+                            .any(|p| query.professions.contains(p)),
+                ),
+                (
+                    Facet::District,
+                    query.districts.is_empty() || query.districts.contains(&entry.district),
+                ),
+                (
+                    Facet::Municipality,
+                    query.municipalities.is_empty()
+                        || entry
+                            .municipality
+                            .as_ref()
+                            .is_some_and(|m| query.municipalities.contains(m)),
+                ),
+            ]
+            .into_iter()
+            .filter(|(_, passes)| !passes)
+            .map(|(facet, _)| facet)
+            .collect();
+            count_facets(&mut results.facets, entry, &misses);
+            if misses.is_empty() {
+                results.hits.push(Hit {
+                    index,
+                    score,
+                    distance_km: distance,
+                });
+            }
+        }
+        self.sort(&mut results.hits, query);
+        results
+    }
+
+    /// `None`: too far. `Some(None)`: near, without a distance (an area entry).
+    fn near(&self, entry: &Entry, near: &Near) -> Option<Option<f64>> {
+        match (entry.location, entry.area) {
+            (Some(at), _) => {
+                let d = distance_km(near.center, at);
+                (d <= near.radius_km).then_some(Some(d))
+            }
+            (None, Some(Area::Region)) => Some(None),
+            (None, _) => {
+                (near.district.as_deref() == Some(entry.district.as_str())).then_some(None)
+            }
+        }
+    }
+
+    fn sort(&self, hits: &mut [Hit], query: &Query) {
+        let entries = &self.catalog.entries;
+        let by_distance = |a: &Hit, b: &Hit| match (a.distance_km, b.distance_km) {
+            (Some(x), Some(y)) => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        };
+        let name = |h: &Hit| crate::search::fold(&entries[h.index].name.de);
+        match query.sort {
+            Sort::Relevance => {
+                hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)))
+            }
+            Sort::Distance => hits.sort_by(|a, b| by_distance(a, b).then(a.index.cmp(&b.index))),
+            Sort::Name => hits.sort_by_cached_key(name),
+            Sort::Newest => hits.sort_by(|a, b| {
+                let checked = |h: &Hit| entries[h.index].source.as_ref().map(|s| s.checked);
+                checked(b).cmp(&checked(a)).then(a.index.cmp(&b.index))
+            }),
+        }
+    }
+}
+
+/// An entry counts for a facet's values when it passes every other filter.
+fn count_facets(facets: &mut Facets, entry: &Entry, misses: &[Facet]) {
+    let counts_for = |facet: Facet| misses.iter().all(|m| *m == facet);
+    if counts_for(Facet::Kind) {
+        *facets.kinds.entry(entry.kind).or_default() += 1;
+    }
+    if counts_for(Facet::Category) {
+        *facets.categories.entry(entry.category).or_default() += 1;
+    }
+    if counts_for(Facet::Profession) {
+        let professions = if entry.professions.is_empty() {
+            Profession::ALL
+        } else {
+            &entry.professions
+        };
+        for p in professions {
+            *facets.professions.entry(*p).or_default() += 1;
+        }
+    }
+    if counts_for(Facet::District) {
+        *facets.districts.entry(entry.district.clone()).or_default() += 1;
+    }
+    if let Some(m) = entry
+        .municipality
+        .as_ref()
+        .filter(|_| counts_for(Facet::Municipality))
+    {
+        *facets.municipalities.entry(m.clone()).or_default() += 1;
+    }
+}

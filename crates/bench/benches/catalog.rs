@@ -30,7 +30,9 @@ fn query(c: &mut Criterion) {
     let text = ankommen_bench::catalogue(100_000, 1).to_string();
     let catalog = parse_catalog(&text, TODAY).expect("valid").catalog;
     let mut group = c.benchmark_group("query");
-    group.sample_size(10).measurement_time(Duration::from_secs(10));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(10));
     group.bench_function("prepare_100k", |b| b.iter(|| Finder::new(&catalog, TODAY)));
     let finder = Finder::new(&catalog, TODAY);
     // A typical question: a nurse looking for support, typing as she goes.

@@ -7,7 +7,7 @@
 use crate::catalog::{Area, Catalog, Entry, LatLon};
 use crate::date::Date;
 use crate::geo::distance_km;
-use crate::search::{Document, Synonyms};
+use crate::search::{Index, Synonyms};
 use crate::vocab::{Category, Kind, Profession};
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -74,7 +74,7 @@ pub struct Results {
 /// A catalogue prepared for repeated queries: search words are folded once, not per keystroke.
 pub struct Finder<'a> {
     catalog: &'a Catalog,
-    documents: Vec<Document>,
+    index: Index,
     current: Vec<bool>,
 }
 
@@ -92,11 +92,7 @@ impl<'a> Finder<'a> {
     /// Prepares `catalog`; entries that are not current on `today` (expired, past events) are
     /// never found.
     pub fn new(catalog: &'a Catalog, today: Date) -> Finder<'a> {
-        let documents = catalog
-            .entries
-            .iter()
-            .map(|e| Document::new(e, &catalog.region))
-            .collect();
+        let index = Index::new(&catalog.entries, &catalog.region);
         let current = catalog
             .entries
             .iter()
@@ -104,24 +100,20 @@ impl<'a> Finder<'a> {
             .collect();
         Finder {
             catalog,
-            documents,
+            index,
             current,
         }
     }
 
     pub fn find(&self, query: &Query) -> Results {
         let terms = Synonyms::bundled().terms(&query.text);
+        let scores = self.index.scores(&terms);
         let mut results = Results::default();
         for (index, entry) in self.catalog.entries.iter().enumerate() {
             if !self.current[index] {
                 continue;
             }
-            let score = if terms.is_empty() {
-                Some(0)
-            } else {
-                self.documents[index].score(&terms)
-            };
-            let Some(score) = score else { continue };
+            let Some(score) = scores[index] else { continue };
             let distance = match &query.near {
                 None => None,
                 Some(near) => match self.near(entry, near) {

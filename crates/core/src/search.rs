@@ -7,27 +7,39 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Folds text for matching. Both sides of a comparison are folded the same way, so folding
-/// "ue" to "u" is safe even in words like "Feuer".
+/// "ue" to "u" is safe even in words like "Feuer". One pass, no intermediate strings: this
+/// runs over every text of the catalogue.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    let mut previous = ' ';
     for ch in text.chars().flat_map(char::to_lowercase) {
-        match ch {
-            'ä' | 'à' | 'á' | 'â' | 'ã' | 'å' | 'ą' => out.push('a'),
-            'ö' | 'ò' | 'ó' | 'ô' | 'õ' | 'ø' => out.push('o'),
-            'ü' | 'ù' | 'ú' | 'û' => out.push('u'),
-            'é' | 'è' | 'ê' | 'ë' | 'ę' => out.push('e'),
-            'í' | 'ì' | 'î' | 'ï' => out.push('i'),
-            'ç' | 'ć' | 'č' => out.push('c'),
-            'ñ' | 'ń' => out.push('n'),
-            'ł' => out.push('l'),
-            'ś' | 'š' => out.push('s'),
-            'ź' | 'ż' | 'ž' => out.push('z'),
-            'ß' => out.push_str("ss"),
-            c if c.is_alphanumeric() => out.push(c),
-            _ => out.push(' '),
+        let folded = match ch {
+            'ä' | 'à' | 'á' | 'â' | 'ã' | 'å' | 'ą' => 'a',
+            'ö' | 'ò' | 'ó' | 'ô' | 'õ' | 'ø' => 'o',
+            'ü' | 'ù' | 'ú' | 'û' => 'u',
+            'é' | 'è' | 'ê' | 'ë' | 'ę' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ç' | 'ć' | 'č' => 'c',
+            'ñ' | 'ń' => 'n',
+            'ł' => 'l',
+            'ś' | 'š' => 's',
+            'ź' | 'ż' | 'ž' => 'z',
+            'ß' => {
+                out.push('s');
+                's'
+            }
+            c if c.is_alphanumeric() => c,
+            _ => ' ',
+        };
+        // "ae", "oe", "ue" are how umlauts are typed without them.
+        if folded == 'e' && matches!(previous, 'a' | 'o' | 'u') {
+            previous = 'e';
+            continue;
         }
+        out.push(folded);
+        previous = folded;
     }
-    out.replace("ae", "a").replace("oe", "o").replace("ue", "u")
+    out
 }
 
 /// The folded words of a text.
@@ -116,12 +128,6 @@ pub struct Term {
     pub synonyms: Vec<Vec<String>>,
 }
 
-/// The searchable words of one entry, by field, with the field's weight.
-#[derive(Debug, Clone)]
-pub struct Document {
-    fields: Vec<(u32, Vec<String>)>,
-}
-
 /// Weights: a match in the name counts most, in the description least.
 const NAME: u32 = 8;
 const TAGS: u32 = 4;
@@ -129,73 +135,155 @@ const CATEGORY: u32 = 4;
 const PLACE: u32 = 3;
 const DESCRIPTION: u32 = 1;
 
-impl Document {
-    pub fn new(entry: &Entry, region: &Region) -> Document {
-        let mut fields = Vec::with_capacity(5);
-        let all =
-            |text: &crate::Localized| text.texts().map(|(_, t)| t).collect::<Vec<_>>().join(" ");
-        fields.push((NAME, words(&all(&entry.name))));
-        fields.push((TAGS, words(&entry.tags.join(" "))));
-        let category = format!(
-            "{} {} {} {}",
-            entry.category.label("de"),
-            entry.category.label("en"),
-            entry.kind.label("de"),
-            entry.kind.label("en")
-        );
-        fields.push((CATEGORY, words(&category)));
-        let mut place = String::new();
-        if let Some(m) = entry
-            .municipality
-            .as_ref()
-            .and_then(|m| region.municipalities.get(m))
-        {
-            place.push_str(&m.name);
-        }
-        if let Some(d) = region.districts.get(&entry.district) {
-            place.push(' ');
-            place.push_str(d);
-        }
-        if let Some(city) = entry.address.as_ref().and_then(|a| a.city.as_deref()) {
-            place.push(' ');
-            place.push_str(city);
-        }
-        fields.push((PLACE, words(&place)));
-        if let Some(d) = &entry.description {
-            fields.push((DESCRIPTION, words(&all(d))));
-        }
-        Document { fields }
-    }
+/// Every distinct folded word of a catalogue, sorted, so that all words starting with a
+/// prefix are one contiguous range of ids. Documents store ids; a query compares integers.
+#[derive(Debug, Default)]
+pub struct Index {
+    words: Vec<String>,
+    documents: Vec<Document>,
+}
 
-    /// The entry's score for all terms (every term must match), or `None`.
-    pub fn score(&self, terms: &[Term]) -> Option<u32> {
-        terms.iter().map(|term| self.term_score(term)).sum()
-    }
+/// The word ids of one entry, by field, with the field's weight.
+#[derive(Debug, Clone)]
+struct Document {
+    fields: Vec<(u32, Vec<u32>)>,
+}
 
-    fn term_score(&self, term: &Term) -> Option<u32> {
-        let typed = self.phrase_score(&term.typed, true).map(|s| s * 2);
-        let synonym = term
-            .synonyms
+/// A query word resolved against the vocabulary: ids that match it exactly, and ids that
+/// match it as a prefix.
+#[derive(Debug, Clone)]
+struct WordMatch {
+    exact: Option<u32>,
+    prefix: std::ops::Range<u32>,
+    /// Long enough (4+ characters) to match as a prefix even when it is a synonym.
+    long: bool,
+}
+
+impl Index {
+    /// Folds and indexes the searchable texts of `entries`.
+    pub fn new(entries: &[Entry], region: &Region) -> Index {
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut documents: Vec<Document> = entries
             .iter()
-            .filter_map(|s| self.phrase_score(s, false))
-            .max();
-        typed.into_iter().chain(synonym).max()
+            .map(|entry| Document {
+                fields: searchable_fields(entry, region)
+                    .into_iter()
+                    .map(|(weight, text)| {
+                        let words = fold(&text)
+                            .split_whitespace()
+                            .map(|w| match ids.get(w) {
+                                Some(&id) => id,
+                                None => {
+                                    let id = ids.len() as u32;
+                                    ids.insert(w.to_owned(), id);
+                                    id
+                                }
+                            })
+                            .collect();
+                        (weight, words)
+                    })
+                    .collect(),
+            })
+            .collect();
+        // Renumber in sorted order, so prefixes become ranges.
+        let mut words: Vec<(String, u32)> = ids.into_iter().collect();
+        words.sort_unstable();
+        let mut rank = vec![0u32; words.len()];
+        for (new, (_, old)) in words.iter().enumerate() {
+            rank[*old as usize] = new as u32;
+        }
+        for document in &mut documents {
+            for (_, field) in &mut document.fields {
+                for id in field.iter_mut() {
+                    *id = rank[*id as usize];
+                }
+            }
+        }
+        Index {
+            words: words.into_iter().map(|(w, _)| w).collect(),
+            documents,
+        }
     }
 
-    /// Best weighted match of a phrase: its words in sequence, the last one as a prefix when
-    /// `prefix` (typing "lüden" finds "Lüdenscheid"). An exact word counts double.
-    fn phrase_score(&self, phrase: &[String], prefix: bool) -> Option<u32> {
+    fn resolve(&self, word: &str) -> WordMatch {
+        let start = self.words.partition_point(|w| w.as_str() < word);
+        let end = start + self.words[start..].partition_point(|w| w.starts_with(word));
+        let exact = self
+            .words
+            .get(start)
+            .filter(|w| *w == word)
+            .map(|_| start as u32);
+        WordMatch {
+            exact,
+            prefix: start as u32..end as u32,
+            long: word.chars().count() >= 4,
+        }
+    }
+
+    /// Scores every entry for `terms`: `None` where a term does not match, the sum of the
+    /// best field match per term otherwise (an exact word counts double a prefix, a typed
+    /// word double a synonym).
+    pub fn scores(&self, terms: &[Term]) -> Vec<Option<u32>> {
+        if terms.is_empty() {
+            return vec![Some(0); self.documents.len()];
+        }
+        let resolved: Vec<Vec<(Vec<WordMatch>, u32, bool)>> = terms
+            .iter()
+            .map(|term| {
+                std::iter::once((&term.typed, 2, true))
+                    .chain(term.synonyms.iter().map(|s| (s, 1, false)))
+                    .map(|(phrase, factor, typed)| {
+                        (
+                            phrase.iter().map(|w| self.resolve(w)).collect(),
+                            factor,
+                            typed,
+                        )
+                    })
+                    .collect()
+            })
+            .collect();
+        self.documents
+            .iter()
+            .map(|document| {
+                resolved
+                    .iter()
+                    .map(|alternatives| {
+                        alternatives
+                            .iter()
+                            .filter_map(|(phrase, factor, typed)| {
+                                document.phrase_score(phrase, *typed).map(|s| s * factor)
+                            })
+                            .max()
+                    })
+                    .sum()
+            })
+            .collect()
+    }
+}
+
+impl Document {
+    /// Best weighted match of a phrase: its words in sequence, the last one also as a prefix
+    /// when typed (typing "lüden" finds "Lüdenscheid") or when it is long enough to stand for
+    /// a word family (synonym "hausarzt" finds "Hausarztpraxis").
+    fn phrase_score(&self, phrase: &[WordMatch], typed: bool) -> Option<u32> {
         let (last, first) = phrase.split_last()?;
+        let prefix_ok = typed || last.long;
         self.fields
             .iter()
             .filter_map(|(weight, field)| {
-                (0..field.len().saturating_sub(first.len()))
-                    .filter(|&i| field[i..i + first.len()] == *first)
+                let n = first.len();
+                (0..field.len().saturating_sub(n))
+                    .filter(|&i| {
+                        first
+                            .iter()
+                            .zip(&field[i..i + n])
+                            .all(|(m, id)| m.exact == Some(*id))
+                    })
                     .filter_map(|i| {
-                        let word = &field[i + first.len()];
-                        if word == last {
+                        let id = field[i + n];
+                        if last.exact == Some(id) {
                             Some(2)
-                        } else if (prefix || last.len() >= 4) && word.starts_with(last.as_str()) {
+                        } else if prefix_ok && last.prefix.contains(&id) {
                             Some(1)
                         } else {
                             None
@@ -206,6 +294,46 @@ impl Document {
             })
             .max()
     }
+}
+
+/// The texts search looks at, with their weights.
+fn searchable_fields(entry: &Entry, region: &Region) -> Vec<(u32, String)> {
+    let all = |text: &crate::Localized| text.texts().map(|(_, t)| t).collect::<Vec<_>>().join(" ");
+    let mut fields = vec![
+        (NAME, all(&entry.name)),
+        (TAGS, entry.tags.join(" ")),
+        (
+            CATEGORY,
+            format!(
+                "{} {} {} {}",
+                entry.category.label("de"),
+                entry.category.label("en"),
+                entry.kind.label("de"),
+                entry.kind.label("en")
+            ),
+        ),
+    ];
+    let mut place = String::new();
+    if let Some(m) = entry
+        .municipality
+        .as_ref()
+        .and_then(|m| region.municipalities.get(m))
+    {
+        place.push_str(&m.name);
+    }
+    if let Some(d) = region.districts.get(&entry.district) {
+        place.push(' ');
+        place.push_str(d);
+    }
+    if let Some(city) = entry.address.as_ref().and_then(|a| a.city.as_deref()) {
+        place.push(' ');
+        place.push_str(city);
+    }
+    fields.push((PLACE, place));
+    if let Some(d) = &entry.description {
+        fields.push((DESCRIPTION, all(d)));
+    }
+    fields
 }
 
 #[cfg(test)]

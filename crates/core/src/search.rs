@@ -146,7 +146,24 @@ pub struct Index {
 /// The word ids of one entry, by field, with the field's weight.
 #[derive(Debug, Clone)]
 struct Document {
+    /// Word ids in text order, per field, for phrases.
     fields: Vec<(u32, Vec<u32>)>,
+    /// Each distinct word id once, with the highest weight it has in this entry, sorted by
+    /// id: a single word (the common case) is a binary search, a prefix a short range walk.
+    words: Vec<(u32, u32)>,
+}
+
+impl Document {
+    fn new(fields: Vec<(u32, Vec<u32>)>) -> Document {
+        let mut words: Vec<(u32, u32)> = fields
+            .iter()
+            .flat_map(|(weight, ids)| ids.iter().map(move |id| (*id, *weight)))
+            .collect();
+        // Highest weight first within an id, then keep the first of each id.
+        words.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        words.dedup_by_key(|w| w.0);
+        Document { fields, words }
+    }
 }
 
 /// A query word resolved against the vocabulary: ids that match it exactly, and ids that
@@ -162,43 +179,46 @@ struct WordMatch {
 impl Index {
     /// Folds and indexes the searchable texts of `entries`.
     pub fn new(entries: &[Entry], region: &Region) -> Index {
+        // Words get ids in order of appearance first...
         let mut ids: HashMap<String, u32> = HashMap::new();
-        let mut documents: Vec<Document> = entries
+        let mut intern = |word: &str| match ids.get(word) {
+            Some(&id) => id,
+            None => {
+                let id = ids.len() as u32;
+                ids.insert(word.to_owned(), id);
+                id
+            }
+        };
+        let fields: Vec<Vec<(u32, Vec<u32>)>> = entries
             .iter()
-            .map(|entry| Document {
-                fields: searchable_fields(entry, region)
+            .map(|entry| {
+                searchable_fields(entry, region)
                     .into_iter()
                     .map(|(weight, text)| {
-                        let words = fold(&text)
-                            .split_whitespace()
-                            .map(|w| match ids.get(w) {
-                                Some(&id) => id,
-                                None => {
-                                    let id = ids.len() as u32;
-                                    ids.insert(w.to_owned(), id);
-                                    id
-                                }
-                            })
-                            .collect();
-                        (weight, words)
+                        (
+                            weight,
+                            fold(&text).split_whitespace().map(&mut intern).collect(),
+                        )
                     })
-                    .collect(),
+                    .collect()
             })
             .collect();
-        // Renumber in sorted order, so prefixes become ranges.
+        // ...then are renumbered in sorted order, so that a prefix is a range of ids.
         let mut words: Vec<(String, u32)> = ids.into_iter().collect();
         words.sort_unstable();
         let mut rank = vec![0u32; words.len()];
         for (new, (_, old)) in words.iter().enumerate() {
             rank[*old as usize] = new as u32;
         }
-        for document in &mut documents {
-            for (_, field) in &mut document.fields {
-                for id in field.iter_mut() {
+        let documents = fields
+            .into_iter()
+            .map(|mut fields| {
+                for id in fields.iter_mut().flat_map(|(_, ids)| ids.iter_mut()) {
                     *id = rank[*id as usize];
                 }
-            }
-        }
+                Document::new(fields)
+            })
+            .collect();
         Index {
             words: words.into_iter().map(|(w, _)| w).collect(),
             documents,
@@ -268,6 +288,9 @@ impl Document {
     fn phrase_score(&self, phrase: &[WordMatch], typed: bool) -> Option<u32> {
         let (last, first) = phrase.split_last()?;
         let prefix_ok = typed || last.long;
+        if first.is_empty() {
+            return self.word_score(last, prefix_ok);
+        }
         self.fields
             .iter()
             .filter_map(|(weight, field)| {
@@ -293,6 +316,27 @@ impl Document {
                     .map(|quality| weight * quality)
             })
             .max()
+    }
+}
+
+impl Document {
+    /// One word: twice its weight where it stands exactly, its weight where it is a prefix.
+    fn word_score(&self, word: &WordMatch, prefix_ok: bool) -> Option<u32> {
+        let exact = word.exact.and_then(|id| {
+            self.words
+                .binary_search_by_key(&id, |w| w.0)
+                .ok()
+                .map(|i| self.words[i].1 * 2)
+        });
+        let prefix = prefix_ok.then(|| {
+            let start = self.words.partition_point(|w| w.0 < word.prefix.start);
+            self.words[start..]
+                .iter()
+                .take_while(|w| w.0 < word.prefix.end)
+                .map(|w| w.1)
+                .max()
+        });
+        exact.into_iter().chain(prefix.flatten()).max()
     }
 }
 

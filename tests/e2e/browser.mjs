@@ -37,6 +37,12 @@ export async function openBrowser({ width = 1280, height = 800 } = {}) {
     if (message.type() === 'error') errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(String(error)));
+  // A Content-Security-Policy violation is an error even when the browser does not log one.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
   await mkdir(ARTIFACTS, { recursive: true });
   return { context, page, requests, errors, close: () => context.close() };
 }

@@ -17,7 +17,22 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves `root` on 127.0.0.1; resolves to `{ url, close }`. Port 0 picks a free one. */
+/**
+ * The strict policy the app must run under (docs: the Trust issue). Leaflet sets styles through
+ * the CSSOM, which style-src does not restrict; nothing may use inline script or markup styles.
+ */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Serves `root` on 127.0.0.1 with the strict CSP; resolves to `{ url, close }`. Port 0 picks a free one. */
 export async function serve(root, port = 0) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
@@ -33,6 +48,7 @@ export async function serve(root, port = 0) {
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
+        'content-security-policy': CSP,
       });
       res.end(body);
     } catch {

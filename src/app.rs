@@ -1,60 +1,181 @@
-//! The page: header, load state, and the result list beside the map.
+//! The page: header with the language switch, the discovery view on the loaded catalogue, and
+//! the operator's legal links.
 
+use crate::details::Details;
 use crate::fetch::{load_catalog, load_config, today};
+use crate::filters::{FilterPanel, SearchBox};
+use crate::history::{Address, Step};
+use crate::language::{use_language, Language};
 use crate::list::ResultList;
 use crate::map::MapView;
-use ankommen_core::Catalog;
+use ankommen_core::config::Legal;
+use ankommen_core::i18n::{self, Arg};
+use ankommen_core::query::Results;
+use ankommen_core::url::Pane;
+use ankommen_core::{Catalog, Finder, RuntimeConfig};
 use leptos::prelude::*;
+
+/// What every part of the discovery view shares: the prepared catalogue and what the current
+/// URL asks of it. Results are derived, never copied.
+#[derive(Clone, Copy)]
+pub struct Discovery {
+    pub finder: StoredValue<Finder>,
+    pub results: Memo<Results>,
+    /// Index of the entry whose details are open.
+    pub open: Memo<Option<usize>>,
+}
+
+pub fn use_discovery() -> Discovery {
+    expect_context()
+}
 
 #[component]
 pub fn App() -> impl IntoView {
-    let catalog = LocalResource::new(|| async {
+    let address = Address::from_location();
+    provide_context(address);
+    let language = Language::new(address);
+    provide_context(language);
+    let loaded = LocalResource::new(|| async {
         let config = load_config().await;
-        load_catalog(&config.catalog).await
+        let catalog = load_catalog(&config.catalog).await;
+        (config, catalog)
     });
 
     view! {
+        <a class="ak-skip" href="#ak-main">{move || language.t("skip-to-content")}</a>
         <header class="ak-header">
-            <h1>"Ankommen"</h1>
-            <p class="ak-tagline">"Arbeiten und Leben in der Gesundheitsregion"</p>
+            <div>
+                <p class="ak-header__title">{move || language.t("app-title")}</p>
+                <p class="ak-tagline">{move || language.t("app-tagline")}</p>
+            </div>
+            <LanguageSwitch />
         </header>
-        <main class="ak-main">
-            {move || match catalog.get() {
-                None => view! { <p class="ak-status" role="status">"Katalog wird geladen …"</p> }.into_any(),
-                Some(Err(problem)) => view! {
-                    <p class="ak-status ak-status--error" role="alert">{problem.message_de}</p>
+        <main id="ak-main" class="ak-main" tabindex="-1">
+            {move || match loaded.get() {
+                None => view! {
+                    <p class="ak-status" role="status">{move || language.t("loading")}</p>
                 }.into_any(),
-                Some(Ok(parsed)) => {
+                Some((_, Err(problem))) => view! {
+                    <p class="ak-status ak-status--error" role="alert">
+                        {move || problem.message(language.code()).to_owned()}
+                    </p>
+                }.into_any(),
+                Some((config, Ok(parsed))) => {
                     let skipped = parsed.skipped();
-                    view! { <CatalogView catalog=parsed.catalog skipped /> }.into_any()
+                    view! { <CatalogView catalog=parsed.catalog skipped config /> }.into_any()
                 }
             }}
         </main>
+        {move || loaded.get().map(|(config, _)| view! { <Footer legal=config.legal /> })}
     }
 }
 
-/// A loaded catalogue as users see it: a notice about skipped entries, the list and the map.
 #[component]
-pub fn CatalogView(catalog: Catalog, skipped: usize) -> impl IntoView {
-    let today = today();
-    let region = catalog.region.clone();
-    // Expired offers and past events stay in the catalogue but are not shown by default.
-    let current: Vec<_> = catalog
-        .entries
-        .into_iter()
-        .filter(|entry| entry.is_current(today))
-        .collect();
-    let entries = Signal::stored(current);
+fn LanguageSwitch() -> impl IntoView {
+    let language = use_language();
     view! {
-        <h2 class="ak-region">{region.name.de.clone()}</h2>
+        <nav class="ak-languages" aria-label=move || language.t("language-switch")>
+            {i18n::LANGUAGES.iter().map(|code| {
+                let code: &'static str = code;
+                view! {
+                    <button
+                        type="button"
+                        class="ak-languages__option"
+                        lang=code
+                        aria-pressed=move || (language.code() == code).to_string()
+                        on:click=move |_| language.switch(code)
+                    >
+                        {i18n::text(code, "language-name")}
+                    </button>
+                }
+            }).collect_view()}
+        </nav>
+    }
+}
+
+/// A loaded catalogue as users see it: search and filters, the result count, the list and the
+/// map (side by side on a desktop, one or the other on a phone), and an entry's details.
+#[component]
+pub fn CatalogView(catalog: Catalog, skipped: usize, config: RuntimeConfig) -> impl IntoView {
+    let address: Address = expect_context();
+    let language = use_language();
+    let region = catalog.region.clone();
+    let finder = StoredValue::new(Finder::new(catalog, today()));
+    let query = Memo::new(move |_| address.state().with(|s| s.query(&region)));
+    let results = Memo::new(move |_| finder.with_value(|f| query.with(|q| f.find(q))));
+    let open = Memo::new(move |_| {
+        let id = address.state().with(|s| s.entry.clone())?;
+        finder.with_value(|f| f.catalog().entries.iter().position(|e| e.id == id))
+    });
+    provide_context(Discovery {
+        finder,
+        results,
+        open,
+    });
+    let region_name = finder.with_value(|f| f.catalog().region.name.clone());
+    let pane = move || address.state().with(|s| s.pane);
+
+    view! {
+        <h1 class="ak-region">{move || region_name.get(language.code()).to_owned()}</h1>
         {(skipped > 0).then(|| view! {
             <p class="ak-notice" role="status">
-                {format!("{skipped} Einträge des Katalogs sind fehlerhaft und werden nicht angezeigt.")}
+                {move || language.t_with("skipped-entries", &[("count", Arg::from(skipped))])}
             </p>
         })}
-        <div class="ak-panes">
-            <ResultList entries />
-            <MapView entries region />
+        <div class="ak-discovery" class:has-details=move || open.get().is_some()>
+            <div class="ak-sidebar">
+                <SearchBox />
+                <FilterPanel />
+                <p class="ak-count" role="status">
+                    {move || language.t_with("results-count", &[("count", Arg::from(results.read().hits.len()))])}
+                </p>
+                <div class="ak-pane-switch" role="group" aria-label=move || language.t("view-switch")>
+                    <PaneButton pane=Pane::List label="view-list" />
+                    <PaneButton pane=Pane::Map label="view-map" />
+                </div>
+            </div>
+            <div class="ak-panes" class:shows-map=move || pane() == Pane::Map>
+                <ResultList />
+                <MapView region=finder.with_value(|f| f.catalog().region.clone()) tiles=config.tiles />
+            </div>
+            {move || open.get().map(|index| view! { <Details index maintainer=finder.with_value(|f| f.catalog().maintainer.clone()) /> })}
         </div>
+    }
+}
+
+/// On a phone, list and map take turns; the choice is part of the URL.
+#[component]
+fn PaneButton(pane: Pane, label: &'static str) -> impl IntoView {
+    let address: Address = expect_context();
+    let language = use_language();
+    view! {
+        <button
+            type="button"
+            aria-pressed=move || (address.state().with(|s| s.pane) == pane).to_string()
+            on:click=move |_| address.update(Step::Push, |s| s.pane = pane)
+        >
+            {move || language.t(label)}
+        </button>
+    }
+}
+
+#[component]
+fn Footer(legal: Legal) -> impl IntoView {
+    let language = use_language();
+    let links = [
+        ("legal-imprint", legal.imprint),
+        ("legal-privacy", legal.privacy),
+        ("legal-accessibility", legal.accessibility),
+        ("legal-accessibility-feedback", legal.accessibility_feedback),
+    ];
+    view! {
+        <footer class="ak-footer">
+            <ul class="ak-footer__links">
+                {links.into_iter().filter_map(|(key, url)| {
+                    let url = url.filter(|u| crate::details::is_safe_link(u))?;
+                    Some(view! { <li><a href=url>{move || language.t(key)}</a></li> })
+                }).collect_view()}
+            </ul>
+        </footer>
     }
 }

@@ -5,6 +5,11 @@
 //! the app's first visit.
 
 pub mod app;
+pub mod choices;
+pub mod details;
 pub mod fetch;
+pub mod filters;
+pub mod history;
+pub mod language;
 pub mod list;
 pub mod map;

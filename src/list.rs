@@ -1,40 +1,232 @@
 //! The result list: the complete, accessible alternative to the map.
+//!
+//! Rows have one height, so a long list renders only the rows in view (plus a margin) and
+//! pads the rest; every rendered row carries `aria-setsize` and `aria-posinset`, so screen
+//! readers and tests still know the total.
 
-use ankommen_core::Entry;
+use crate::app::use_discovery;
+use crate::history::{href, Address, Step};
+use crate::language::use_language;
+use ankommen_core::i18n::Arg;
+use ankommen_core::{Entry, Localized};
+use leptos::html::Div;
 use leptos::prelude::*;
 
+/// Up to this many results every row is rendered; above it, only the visible window.
+const RENDER_ALL: usize = 150;
+/// Rows rendered above and below the visible ones, so fast scrolling shows no gaps.
+const OVERSCAN: usize = 15;
+
 #[component]
-pub fn ResultList(entries: Signal<Vec<Entry>>) -> impl IntoView {
+pub fn ResultList() -> impl IntoView {
+    let discovery = use_discovery();
+    let language = use_language();
+    let scroller = NodeRef::<Div>::new();
+    let scroll_top = RwSignal::new(0.0_f64);
+    let viewport = RwSignal::new(800.0_f64);
+    // Measured from the first row; the CSS sets it in rem, so zoom changes it.
+    let row_height = RwSignal::new(100.0_f64);
+    let total = Memo::new(move |_| discovery.results.read().hits.len());
+
+    let window_range = Memo::new(move |_| {
+        let total = total.get();
+        if total <= RENDER_ALL {
+            return 0..total;
+        }
+        let row = row_height.get().max(1.0);
+        let first = (scroll_top.get() / row) as usize;
+        let visible = (viewport.get() / row).ceil() as usize;
+        let start = first.saturating_sub(OVERSCAN).min(total);
+        let end = (first + visible + OVERSCAN).min(total);
+        start..end
+    });
+    let rows = move || {
+        let range = window_range.get();
+        let results = discovery.results.read();
+        results.hits[range.clone()]
+            .iter()
+            .enumerate()
+            .map(|(i, hit)| Row {
+                index: hit.index,
+                position: range.start + i + 1,
+                distance_km: hit.distance_km,
+            })
+            .collect::<Vec<_>>()
+    };
+
+    let measure = move || {
+        let Some(element) = scroller.get_untracked() else {
+            return;
+        };
+        scroll_top.set(element.scroll_top() as f64);
+        viewport.set(element.client_height().max(200) as f64);
+        if let Some(first) = element.query_selector(".ak-item").ok().flatten() {
+            let height = first.get_bounding_client_rect().height();
+            if height > 0.0 {
+                row_height.set(height);
+            }
+        }
+    };
+    // New results start at the top.
+    Effect::new(move |_| {
+        discovery.results.track();
+        if let Some(element) = scroller.get_untracked() {
+            element.set_scroll_top(0);
+        }
+        request_animation_frame(measure);
+    });
+    // Opening an entry (from the map, a link or the back button) reveals its row.
+    Effect::new(move |_| {
+        let Some(open) = discovery.open.get() else {
+            return;
+        };
+        let position = discovery
+            .results
+            .with_untracked(|r| r.hits.iter().position(|h| h.index == open));
+        let (Some(position), Some(element)) = (position, scroller.get_untracked()) else {
+            return;
+        };
+        let row = row_height.get_untracked();
+        let top = position as f64 * row;
+        let view_top = element.scroll_top() as f64;
+        let view_height = element.client_height() as f64;
+        if top < view_top || top + row > view_top + view_height {
+            element.set_scroll_top((top - view_height / 3.0).max(0.0) as i32);
+            measure();
+        }
+    });
+
+    let padding = move |before: bool| {
+        let range = window_range.get();
+        let rows = if before {
+            range.start
+        } else {
+            total.get() - range.end
+        };
+        format!("{}px", rows as f64 * row_height.get())
+    };
+
     view! {
         <section class="ak-results" aria-labelledby="ak-results-title">
-            <h2 id="ak-results-title" class="ak-results__title">
-                {move || format!("{} Ergebnisse", entries.read().len())}
-            </h2>
-            <ul class="ak-list" role="list" aria-label="Ergebnisse">
-                <For each=move || entries.get() key=|entry| entry.id.clone() let:entry>
-                    <EntryItem entry />
-                </For>
-            </ul>
+            <h2 id="ak-results-title" class="ak-visually-hidden">{move || language.t("results-title")}</h2>
+            <div class="ak-results__scroller" node_ref=scroller on:scroll=move |_| measure()>
+                <ul
+                    class="ak-list"
+                    role="list"
+                    aria-label=move || language.t("results-title")
+                    style:padding-top=move || padding(true)
+                    style:padding-bottom=move || padding(false)
+                >
+                    <For each=rows key=|row| (row.index, row.position, row.distance_km.map(f64::to_bits)) let:row>
+                        <ResultItem row total />
+                    </For>
+                </ul>
+                {move || (total.get() == 0).then(|| view! {
+                    <p class="ak-empty">{move || language.t("results-empty")}</p>
+                })}
+            </div>
         </section>
     }
 }
 
+#[derive(Clone, PartialEq)]
+struct Row {
+    index: usize,
+    /// 1-based position in the whole result list.
+    position: usize,
+    distance_km: Option<f64>,
+}
+
 #[component]
-fn EntryItem(entry: Entry) -> impl IntoView {
-    let kind = entry.kind;
-    let description = entry.description.map(|d| d.de);
+fn ResultItem(row: Row, total: Memo<usize>) -> impl IntoView {
+    let discovery = use_discovery();
+    let address: Address = expect_context();
+    let language = use_language();
+    let entry: Entry = discovery
+        .finder
+        .with_value(|f| f.catalog().entries[row.index].clone());
+    let place = discovery
+        .finder
+        .with_value(|f| place_name(f.catalog(), &entry));
+    let (kind, category) = (entry.kind, entry.category);
+    let id = entry.id.clone();
+    let index = row.index;
+    let link = {
+        let id = id.clone();
+        move || {
+            address.state().with(|s| {
+                let mut next = s.clone();
+                next.entry = Some(id.clone());
+                href(&next)
+            })
+        }
+    };
+    let open = move |ev: leptos::ev::MouseEvent| {
+        // Ctrl/Cmd-click opens the shareable link in a new tab as usual.
+        if ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
+            return;
+        }
+        ev.prevent_default();
+        let id = id.clone();
+        address.update(Step::Push, |s| s.entry = Some(id));
+    };
+    let name = entry.name.clone();
+    let description = entry.description.clone();
     view! {
-        <li class=format!("ak-entry ak-entry--{}", kind.as_str())>
-            <span class="ak-entry__kind">
-                <span class=format!("ak-icon ak-icon--{}", kind.as_str()) aria-hidden="true"></span>
-                {kind.label("de")}" · "{entry.category.label("de")}
-                {entry.illustrative.then(|| view! { <span class="ak-badge">"Beispiel"</span> })}
-            </span>
-            <h3 class="ak-entry__name">{entry.name.de}</h3>
-            {description.map(|d| view! { <p class="ak-entry__description">{d}</p> })}
-            {entry.website.map(|url| view! {
-                <a class="ak-entry__link" href=url target="_blank" rel="noopener noreferrer">"Website"</a>
-            })}
+        <li
+            class="ak-item"
+            class:is-open=move || discovery.open.get() == Some(index)
+            aria-setsize=move || total.get().to_string()
+            aria-posinset=row.position.to_string()
+        >
+            <span class=format!("ak-icon ak-icon--{}", kind.as_str()) aria-hidden="true"></span>
+            <div class="ak-item__body">
+                <p class="ak-item__kind">
+                    {move || category.label(language.code())}
+                    {entry.illustrative.then(|| view! { <span class="ak-badge">{move || language.t("badge-illustrative")}</span> })}
+                </p>
+                <h3 class="ak-item__name">
+                    <a id=format!("ak-item-{}", entry.id) href=link on:click=open>
+                        <LocalizedText text=name />
+                    </a>
+                </h3>
+                <p class="ak-item__meta">
+                    {place}
+                    {row.distance_km.map(|km| view! {
+                        " · "{move || language.t_with("distance-km", &[("km", Arg::from(km))])}
+                    })}
+                </p>
+                {description.map(|d| view! { <p class="ak-item__description"><LocalizedText text=d /></p> })}
+            </div>
         </li>
     }
+}
+
+/// A catalogue text in the UI language; German, marked as such, when there is no translation.
+#[component]
+pub fn LocalizedText(text: Localized) -> impl IntoView {
+    let language = use_language();
+    move || {
+        let lang = language.code();
+        match text.translation(lang) {
+            Some(t) => t.to_owned().into_any(),
+            None => view! {
+                <span lang="de">{text.de.clone()}</span>
+                " "<span class="ak-fallback">{language.t("fallback-german")}</span>
+            }
+            .into_any(),
+        }
+    }
+}
+
+/// Where an entry is, as a place name: its town, else its district.
+pub fn place_name(catalog: &ankommen_core::Catalog, entry: &Entry) -> String {
+    let region = &catalog.region;
+    entry
+        .municipality
+        .as_ref()
+        .and_then(|key| region.municipalities.get(key))
+        .map(|m| m.name.clone())
+        .or_else(|| region.districts.get(&entry.district).cloned())
+        .unwrap_or_default()
 }

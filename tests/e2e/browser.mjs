@@ -21,13 +21,14 @@ const ARGS = [
 export const ARTIFACTS = join(process.cwd(), 'target', 'e2e-artifacts');
 
 /** A fresh browser profile and page; `requests` and `errors` fill as the page runs. */
-export async function openBrowser({ width = 1280, height = 800 } = {}) {
+export async function openBrowser({ width = 1280, height = 800, locale = 'de-DE' } = {}) {
   const profile = await mkdtemp(join(tmpdir(), 'ankommen-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: ARGS,
     viewport: { width, height },
+    locale,
   });
   const requests = [];
   const errors = [];

@@ -10,6 +10,23 @@ pub struct RuntimeConfig {
     pub catalog: String,
     /// A tile server to use once the user agrees; `None` keeps the map tile-free.
     pub tiles: Option<TileSource>,
+    /// The operator's legal pages, linked in every mode.
+    pub legal: Legal,
+}
+
+/// Links every German public website needs. Each is optional so a test deployment works, but
+/// a production one should set all of them (docs/deployment.md).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Legal {
+    /// Impressum (§ 5 DDG).
+    pub imprint: Option<String>,
+    /// Datenschutzerklärung.
+    pub privacy: Option<String>,
+    /// Erklärung zur Barrierefreiheit (BITV 2.0).
+    pub accessibility: Option<String>,
+    /// The accessibility feedback contact the statement names: a mailto: or https: link.
+    pub accessibility_feedback: Option<String>,
 }
 
 impl Default for RuntimeConfig {
@@ -17,6 +34,7 @@ impl Default for RuntimeConfig {
         RuntimeConfig {
             catalog: "catalog.json".into(),
             tiles: None,
+            legal: Legal::default(),
         }
     }
 }
@@ -28,4 +46,28 @@ pub struct TileSource {
     pub url: String,
     /// Attribution shown on the map, as plain text.
     pub attribution: String,
+}
+
+impl TileSource {
+    /// The tile server's host name, for the consent notice: users agree to a named host.
+    pub fn host(&self) -> &str {
+        let rest = self.url.split_once("://").map_or(&*self.url, |(_, r)| r);
+        let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+        // Leaflet's `{s}` picks one of several subdomains of the same operator.
+        host.strip_prefix("{s}.").unwrap_or(host)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_consent_notice_names_the_tile_host() {
+        let tiles = TileSource {
+            url: "https://{s}.tile.example.org:8443/osm/{z}/{x}/{y}.png".into(),
+            attribution: String::new(),
+        };
+        assert_eq!(tiles.host(), "tile.example.org:8443");
+    }
 }

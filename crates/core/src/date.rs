@@ -79,6 +79,17 @@ impl FromStr for Date {
     }
 }
 
+impl Date {
+    /// The date as people in `lang` write it: `24.11.2026` in German, ISO `2026-11-24`
+    /// (unambiguous across English-speaking countries) otherwise.
+    pub fn localized(self, lang: &str) -> String {
+        match lang {
+            "de" => format!("{:02}.{:02}.{:04}", self.day, self.month, self.year),
+            _ => self.to_string(),
+        }
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -116,6 +127,13 @@ impl schemars::JsonSchema for Date {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn dates_are_written_the_way_each_language_writes_them() {
+        let d = super::Date::new(2026, 3, 7).unwrap();
+        assert_eq!(d.localized("de"), "07.03.2026");
+        assert_eq!(d.localized("en"), "2026-03-07");
+    }
+
     use super::*;
 
     #[test]

@@ -7,10 +7,12 @@ pub mod catalog;
 pub mod config;
 pub mod date;
 pub mod geo;
+pub mod i18n;
 pub mod parse;
 pub mod problem;
 pub mod query;
 pub mod search;
+pub mod url;
 pub mod validate;
 pub mod vocab;
 

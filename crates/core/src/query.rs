@@ -72,8 +72,9 @@ pub struct Results {
 }
 
 /// A catalogue prepared for repeated queries: search words are folded once, not per keystroke.
-pub struct Finder<'a> {
-    catalog: &'a Catalog,
+/// It owns the catalogue, so the app keeps one value for both.
+pub struct Finder {
+    catalog: Catalog,
     index: Index,
     current: Vec<bool>,
 }
@@ -88,10 +89,10 @@ enum Facet {
     Municipality,
 }
 
-impl<'a> Finder<'a> {
+impl Finder {
     /// Prepares `catalog`; entries that are not current on `today` (expired, past events) are
     /// never found.
-    pub fn new(catalog: &'a Catalog, today: Date) -> Finder<'a> {
+    pub fn new(catalog: Catalog, today: Date) -> Finder {
         let index = Index::new(&catalog.entries, &catalog.region);
         let current = catalog
             .entries
@@ -103,6 +104,15 @@ impl<'a> Finder<'a> {
             index,
             current,
         }
+    }
+
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    /// How many entries are current (shown without any filter).
+    pub fn current_count(&self) -> usize {
+        self.current.iter().filter(|c| **c).count()
     }
 
     pub fn find(&self, query: &Query) -> Results {
@@ -168,6 +178,33 @@ impl<'a> Finder<'a> {
         }
         self.sort(&mut results.hits, query);
         results
+    }
+
+    /// What helps around entry `index`: support offers, contacts and events within
+    /// `radius_km` of its position (or its town's), and those that cover its district or the
+    /// whole region, nearest first. A nurse looking at a hospital sees the childcare near it.
+    pub fn nearby(&self, index: usize, radius_km: f64) -> Vec<Hit> {
+        let entry = &self.catalog.entries[index];
+        let region = &self.catalog.region;
+        let Some(center) = entry.location.or_else(|| {
+            let key = entry.municipality.as_ref()?;
+            Some(region.municipalities.get(key)?.location)
+        }) else {
+            return Vec::new();
+        };
+        let query = Query {
+            kinds: vec![Kind::Support, Kind::Contact, Kind::Event],
+            near: Some(Near {
+                center,
+                radius_km,
+                district: Some(entry.district.clone()),
+            }),
+            sort: Sort::Distance,
+            ..Query::default()
+        };
+        let mut hits = self.find(&query).hits;
+        hits.retain(|hit| hit.index != index);
+        hits
     }
 
     /// `None`: too far. `Some(None)`: near, without a distance (an area entry).

@@ -81,15 +81,7 @@ pub fn check_entry(entry: &Entry, region: &Region, today: Date, base: &str) -> V
 
 fn check_id(c: &mut Checker) {
     let id = &c.entry.id;
-    let well_formed = id
-        .bytes()
-        .next()
-        .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"-_.".contains(&b))
-        && id.len() <= limits::ID;
-    if !well_formed {
+    if !is_well_formed_id(id) {
         c.error(
             "/id",
             format!("Die ID „{id}“ darf nur Kleinbuchstaben, Ziffern, „-“, „_“ und „.“ enthalten (höchstens {} Zeichen).", limits::ID),
@@ -604,7 +596,18 @@ pub fn is_phone(text: &str) -> bool {
             .all(|b| b.is_ascii_digit() || b" +()/-".contains(&b))
 }
 
-fn is_language_code(code: &str) -> bool {
+/// The id alphabet; URLs use it too, to tell an entry id from garbage.
+pub(crate) fn is_well_formed_id(id: &str) -> bool {
+    id.bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"-_.".contains(&b))
+        && id.len() <= limits::ID
+}
+
+pub(crate) fn is_language_code(code: &str) -> bool {
     (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase())
 }
 

@@ -77,7 +77,7 @@ fn catalogue() -> ankommen_core::Catalog {
 }
 
 fn ids(catalog: &ankommen_core::Catalog, query: &Query) -> Vec<String> {
-    Finder::new(catalog, TODAY)
+    Finder::new(catalog.clone(), TODAY)
         .find(query)
         .hits
         .iter()
@@ -141,7 +141,7 @@ fn facet_counts_say_what_each_value_would_leave() {
         kinds: vec![Kind::Employer],
         ..Query::default()
     };
-    let facets = Finder::new(&c, TODAY).find(&q).facets;
+    let facets = Finder::new(c.clone(), TODAY).find(&q).facets;
     // The kind facet ignores its own filter: every kind keeps its count.
     assert_eq!(facets.kinds[&Kind::Employer], 2);
     assert_eq!(facets.kinds[&Kind::Support], 2);
@@ -227,7 +227,7 @@ fn matches_in_names_rank_before_matches_in_descriptions() {
         text: "pflege".into(),
         ..Query::default()
     };
-    let hits = Finder::new(&c, TODAY).find(&q).hits;
+    let hits = Finder::new(c.clone(), TODAY).find(&q).hits;
     assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
 }
 
@@ -247,7 +247,7 @@ fn near_a_place_keeps_entries_within_the_radius_and_area_entries_of_its_district
         sort: Sort::Distance,
         ..Query::default()
     };
-    let results = Finder::new(&c, TODAY).find(&q);
+    let results = Finder::new(c.clone(), TODAY).find(&q);
     let found: Vec<_> = results
         .hits
         .iter()
@@ -311,7 +311,7 @@ fn sorting_by_name_and_by_newest() {
 fn the_example_catalogue_answers_real_questions() {
     let parsed =
         ankommen_core::parse_catalog(include_str!("../../../assets/catalog.json"), TODAY).unwrap();
-    let finder = Finder::new(&parsed.catalog, TODAY);
+    let finder = Finder::new(parsed.catalog.clone(), TODAY);
     let count = |q: Query| finder.find(&q).hits.len();
     assert!(
         count(Query {
@@ -338,4 +338,19 @@ fn the_example_catalogue_answers_real_questions() {
     let total = count(Query::default());
     let by_kind: usize = finder.find(&Query::default()).facets.kinds.values().sum();
     assert_eq!(by_kind, total, "each entry has one kind");
+}
+
+#[test]
+fn nearby_lists_the_help_around_an_entry_but_not_other_employers_or_itself() {
+    let c = catalogue();
+    let finder = Finder::new(c.clone(), TODAY);
+    let klinik = c.entries.iter().position(|e| e.id == "klinik").unwrap();
+    let near: Vec<_> = finder
+        .nearby(klinik, 10.0)
+        .iter()
+        .map(|h| c.entries[h.index].id.as_str())
+        .collect();
+    // The Kita 1 km away, the district's contact and the region-wide funding; not the care
+    // home (an employer), not the practice 26 km away, not the past job fair.
+    assert_eq!(near, ["kita", "service", "region"]);
 }

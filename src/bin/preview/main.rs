@@ -7,6 +7,9 @@ mod load;
 mod report;
 
 use ankommen::app::CatalogView;
+use ankommen::history::Address;
+use ankommen::language::Language;
+use ankommen_core::RuntimeConfig;
 use leptos::prelude::*;
 use load::{read_file, Loaded};
 use report::Report;
@@ -19,6 +22,10 @@ fn main() {
 
 #[component]
 fn Preview() -> impl IntoView {
+    // The entries below the report work like the app: filters and language in the URL.
+    let address = Address::from_location();
+    provide_context(address);
+    provide_context(Language::new(address));
     let loaded = RwSignal::new(None::<Loaded>);
     let english = RwSignal::new(false);
     let open = move |file: File| {
@@ -75,7 +82,7 @@ fn Preview() -> impl IntoView {
                 }.into_any(),
                 Loaded::Checked { name, catalog, rows, skipped } => view! {
                     <Report name rows english />
-                    {catalog.map(|catalog| view! { <CatalogView catalog=*catalog skipped /> })}
+                    {catalog.map(|catalog| view! { <CatalogView catalog=*catalog skipped config=RuntimeConfig::default() /> })}
                 }.into_any(),
             })}
         </main>

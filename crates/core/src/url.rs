@@ -1,0 +1,327 @@
+//! What the user sees, as the URL's query string: filters, search text, place and radius,
+//! sort order, the open entry, the phone view and the language. The URL is the one source of
+//! truth; `docs/url.md` documents every parameter, and embedding reuses the same names.
+//!
+//! Parsing never fails: a value it cannot use is dropped and reported as [`Ignored`], so a
+//! typo in a shared link or an embed snippet costs one filter, not the page.
+
+use crate::catalog::{LatLon, Region};
+use crate::query::{Near, Query, Sort};
+use crate::validate::{is_language_code, is_well_formed_id};
+use crate::vocab::{Category, Kind, Profession};
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
+/// The radius used when a place is picked without one.
+pub const DEFAULT_RADIUS_KM: u32 = 25;
+pub const MAX_RADIUS_KM: u32 = 300;
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct UrlState {
+    /// `lang`: the UI language, when the URL sets one.
+    pub lang: Option<String>,
+    /// `q`: the search text.
+    pub text: String,
+    /// `kind`, `category`, `profession`, `district`, `municipality`: comma-separated values.
+    pub kinds: Vec<Kind>,
+    pub categories: Vec<Category>,
+    pub professions: Vec<Profession>,
+    pub districts: Vec<String>,
+    pub municipalities: Vec<String>,
+    /// `near`: a municipality key or `lat,lon`.
+    pub near: Option<Place>,
+    /// `radius`: kilometres around `near`; [`DEFAULT_RADIUS_KM`] when absent.
+    pub radius_km: Option<u32>,
+    /// `sort`: `relevance` (default), `distance`, `name`, `newest`.
+    pub sort: Sort,
+    /// `entry`: the id of the entry whose details are open.
+    pub entry: Option<String>,
+    /// `view`: which pane a phone shows, `list` (default) or `map`.
+    pub pane: Pane,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Place {
+    /// An 8-digit municipality key (AGS) of the catalogue's region.
+    Municipality(String),
+    /// A point, e.g. the browser's location after the user asked for it.
+    Point(LatLon),
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Pane {
+    #[default]
+    List,
+    Map,
+}
+
+/// A parameter value that was dropped, for a console warning that names it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ignored {
+    pub param: String,
+    pub value: String,
+}
+
+impl std::fmt::Display for Ignored {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "ignored URL parameter {}={:?}", self.param, self.value)
+    }
+}
+
+impl Sort {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevance",
+            Sort::Distance => "distance",
+            Sort::Name => "name",
+            Sort::Newest => "newest",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Sort> {
+        [Sort::Relevance, Sort::Distance, Sort::Name, Sort::Newest]
+            .into_iter()
+            .find(|s| s.as_str() == id)
+    }
+}
+
+impl UrlState {
+    /// Reads a query string (with or without the leading `?`). Repeated parameters add up for
+    /// list parameters; for single ones the last wins.
+    pub fn parse(query: &str) -> (UrlState, Vec<Ignored>) {
+        let query = query.strip_prefix('?').unwrap_or(query);
+        let mut state = UrlState::default();
+        let mut ignored = Vec::new();
+        for (param, value) in form_urlencoded::parse(query.as_bytes()) {
+            let mut ignore = |v: &str| {
+                ignored.push(Ignored {
+                    param: param.to_string(),
+                    value: v.to_owned(),
+                })
+            };
+            let value = value.trim();
+            match &*param {
+                "lang" if is_language_code(value) => state.lang = Some(value.to_owned()),
+                "q" => state.text = value.to_owned(),
+                "kind" => add_all(&mut state.kinds, value, Kind::from_id, &mut ignore),
+                "category" => add_all(&mut state.categories, value, Category::from_id, &mut ignore),
+                "profession" => add_all(
+                    &mut state.professions,
+                    value,
+                    Profession::from_id,
+                    &mut ignore,
+                ),
+                "district" => add_all(&mut state.districts, value, ags(5), &mut ignore),
+                "municipality" => add_all(&mut state.municipalities, value, ags(8), &mut ignore),
+                "near" => match parse_place(value) {
+                    Some(place) => state.near = Some(place),
+                    None => ignore(value),
+                },
+                "radius" => match value.parse::<u32>() {
+                    Ok(km) if (1..=MAX_RADIUS_KM).contains(&km) => state.radius_km = Some(km),
+                    _ => ignore(value),
+                },
+                "sort" => match Sort::from_id(value) {
+                    Some(sort) => state.sort = sort,
+                    None => ignore(value),
+                },
+                "entry" if is_well_formed_id(value) => state.entry = Some(value.to_owned()),
+                "view" => match value {
+                    "list" => state.pane = Pane::List,
+                    "map" => state.pane = Pane::Map,
+                    _ => ignore(value),
+                },
+                _ => ignore(value),
+            }
+        }
+        (state, ignored)
+    }
+
+    /// The canonical query string, without `?`; empty for the default view. Parameters come
+    /// in a fixed order and defaults are left out, so one view has one URL.
+    pub fn to_query(&self) -> String {
+        let mut parts: Vec<(&str, String)> = Vec::new();
+        let mut list = |name: &'static str, values: Vec<&str>| {
+            if !values.is_empty() {
+                parts.push((name, values.join(",")));
+            }
+        };
+        list("kind", self.kinds.iter().map(|k| k.as_str()).collect());
+        list(
+            "category",
+            self.categories.iter().map(|c| c.as_str()).collect(),
+        );
+        list(
+            "profession",
+            self.professions.iter().map(|p| p.as_str()).collect(),
+        );
+        list(
+            "district",
+            self.districts.iter().map(String::as_str).collect(),
+        );
+        list(
+            "municipality",
+            self.municipalities.iter().map(String::as_str).collect(),
+        );
+        let mut out: Vec<(&str, String)> = Vec::new();
+        if let Some(lang) = &self.lang {
+            out.push(("lang", lang.clone()));
+        }
+        if !self.text.trim().is_empty() {
+            out.push(("q", self.text.clone()));
+        }
+        out.extend(parts);
+        if let Some(place) = &self.near {
+            out.push(("near", place.to_param()));
+            if let Some(km) = self.radius_km.filter(|km| *km != DEFAULT_RADIUS_KM) {
+                out.push(("radius", km.to_string()));
+            }
+        }
+        if self.sort != Sort::Relevance {
+            out.push(("sort", self.sort.as_str().to_owned()));
+        }
+        if let Some(entry) = &self.entry {
+            out.push(("entry", entry.clone()));
+        }
+        if self.pane == Pane::Map {
+            out.push(("view", "map".to_owned()));
+        }
+        out.iter()
+            .map(|(k, v)| format!("{k}={}", utf8_percent_encode(v, VALUE)))
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+
+    /// The search and filters this state asks of the catalogue. A municipality the region
+    /// does not know cannot be a place, so it is left out.
+    pub fn query(&self, region: &Region) -> Query {
+        let near = self.near.as_ref().and_then(|place| {
+            let (center, district) = match place {
+                Place::Point(at) => (*at, None),
+                Place::Municipality(key) => {
+                    let m = region.municipalities.get(key)?;
+                    (m.location, Some(key[..5].to_owned()))
+                }
+            };
+            Some(Near {
+                center,
+                radius_km: self.radius() as f64,
+                district,
+            })
+        });
+        Query {
+            text: self.text.clone(),
+            kinds: self.kinds.clone(),
+            categories: self.categories.clone(),
+            professions: self.professions.clone(),
+            districts: self.districts.clone(),
+            municipalities: self.municipalities.clone(),
+            near,
+            sort: self.sort,
+        }
+    }
+
+    /// Adds `value` to list parameter `param` (`kind`, `category`, …), or removes it when it
+    /// is there: what a filter checkbox does. False when `param` or `value` is not valid.
+    pub fn toggle(&mut self, param: &str, value: &str) -> bool {
+        fn flip<T: PartialEq>(list: &mut Vec<T>, value: Option<T>) -> bool {
+            let Some(value) = value else { return false };
+            match list.iter().position(|v| *v == value) {
+                Some(at) => {
+                    list.remove(at);
+                }
+                None => list.push(value),
+            }
+            true
+        }
+        match param {
+            "kind" => flip(&mut self.kinds, Kind::from_id(value)),
+            "category" => flip(&mut self.categories, Category::from_id(value)),
+            "profession" => flip(&mut self.professions, Profession::from_id(value)),
+            "district" => flip(&mut self.districts, ags(5)(value)),
+            "municipality" => flip(&mut self.municipalities, ags(8)(value)),
+            _ => false,
+        }
+    }
+
+    pub fn radius(&self) -> u32 {
+        self.radius_km.unwrap_or(DEFAULT_RADIUS_KM)
+    }
+
+    /// True when any filter, search text or place narrows the results.
+    pub fn has_filters(&self) -> bool {
+        !(self.text.trim().is_empty()
+            && self.kinds.is_empty()
+            && self.categories.is_empty()
+            && self.professions.is_empty()
+            && self.districts.is_empty()
+            && self.municipalities.is_empty()
+            && self.near.is_none())
+    }
+
+    /// "Clear all filters": search, facets and place go; language, sort, view and the open
+    /// entry stay.
+    pub fn clear_filters(&mut self) {
+        *self = UrlState {
+            lang: self.lang.take(),
+            sort: if self.sort == Sort::Distance {
+                Sort::Relevance
+            } else {
+                self.sort
+            },
+            entry: self.entry.take(),
+            pane: self.pane,
+            ..UrlState::default()
+        };
+    }
+}
+
+impl Place {
+    fn to_param(&self) -> String {
+        match self {
+            Place::Municipality(key) => key.clone(),
+            // Five decimals are about a metre: enough, and it keeps links short.
+            Place::Point(at) => format!("{:.5},{:.5}", at.lat, at.lon),
+        }
+    }
+}
+
+/// Everything but letters, digits and `-_.,~` is percent-encoded; commas stay readable
+/// because they separate list values.
+const VALUE: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b',')
+    .remove(b'~');
+
+fn add_all<T: PartialEq>(
+    target: &mut Vec<T>,
+    value: &str,
+    parse: impl Fn(&str) -> Option<T>,
+    ignore: &mut impl FnMut(&str),
+) {
+    for item in value.split(',').map(str::trim).filter(|v| !v.is_empty()) {
+        match parse(item) {
+            Some(v) if !target.contains(&v) => target.push(v),
+            Some(_) => {}
+            None => ignore(item),
+        }
+    }
+}
+
+fn ags(digits: usize) -> impl Fn(&str) -> Option<String> {
+    move |v| (v.len() == digits && v.bytes().all(|b| b.is_ascii_digit())).then(|| v.to_owned())
+}
+
+fn parse_place(value: &str) -> Option<Place> {
+    if let Some(key) = ags(8)(value) {
+        return Some(Place::Municipality(key));
+    }
+    let (lat, lon) = value.split_once(',')?;
+    let at = LatLon {
+        lat: lat.trim().parse().ok()?,
+        lon: lon.trim().parse().ok()?,
+    };
+    ((-90.0..=90.0).contains(&at.lat) && (-180.0..=180.0).contains(&at.lon))
+        .then_some(Place::Point(at))
+}

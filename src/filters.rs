@@ -189,24 +189,35 @@ fn FacetGroup(
     view! {
         <fieldset class="ak-facet" class:is-empty=move || choices.read().is_empty()>
             <legend>{move || language.t(legend)}</legend>
-            <For each=move || choices.get() key=|c| c.clone() let:choice>
-                <label class="ak-facet__choice">
-                    <input
-                        type="checkbox"
-                        name=param
-                        value=choice.value.clone()
-                        prop:checked=choice.checked
-                        on:change={
-                            let value = choice.value.clone();
-                            move |_| address.update(Step::Push, |s| { s.toggle(param, &value); })
-                        }
-                    />
-                    {choice.icon.map(|kind| view! {
-                        <span class=format!("ak-icon ak-icon--{kind}") aria-hidden="true"></span>
-                    })}
-                    <span class="ak-facet__label">{choice.label.clone()}</span>
-                    <span class="ak-facet__count">{format!("({})", choice.count)}</span>
-                </label>
+            // Keyed by value: a new count updates the text, it does not rebuild the checkbox.
+            <For each=move || choices.get() key=|c| (c.value.clone(), c.label.clone()) let:choice>
+                {
+                    let value = StoredValue::new(choice.value.clone());
+                    let current = move || {
+                        value.with_value(|v| choices.with(|all| {
+                            all.iter().find(|c| &c.value == v).map(|c| (c.count, c.checked))
+                        }))
+                        .unwrap_or_default()
+                    };
+                    view! {
+                        <label class="ak-facet__choice">
+                            <input
+                                type="checkbox"
+                                name=param
+                                value=choice.value.clone()
+                                prop:checked=move || current().1
+                                on:change=move |_| address.update(Step::Push, |s| {
+                                    value.with_value(|v| s.toggle(param, v));
+                                })
+                            />
+                            {choice.icon.map(|kind| view! {
+                                <span class=format!("ak-icon ak-icon--{kind}") aria-hidden="true"></span>
+                            })}
+                            <span class="ak-facet__label">{choice.label.clone()}</span>
+                            <span class="ak-facet__count">{move || format!("({})", current().0)}</span>
+                        </label>
+                    }
+                }
             </For>
         </fieldset>
     }

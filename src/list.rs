@@ -40,7 +40,7 @@ pub fn ResultList() -> impl IntoView {
         let end = (first + visible + OVERSCAN).min(total);
         start..end
     });
-    let rows = move || {
+    let rows = Memo::new(move |_| {
         let range = window_range.get();
         let results = discovery.results.read();
         results.hits[range.clone()]
@@ -52,7 +52,7 @@ pub fn ResultList() -> impl IntoView {
                 distance_km: hit.distance_km,
             })
             .collect::<Vec<_>>()
-    };
+    });
 
     let measure = move || {
         let Some(element) = scroller.get_untracked() else {
@@ -67,11 +67,14 @@ pub fn ResultList() -> impl IntoView {
             }
         }
     };
-    // New results start at the top.
+    // New results start at the top. The scroll position is known from scroll events, so an
+    // unscrolled list costs no forced layout here.
     Effect::new(move |_| {
         discovery.results.track();
-        if let Some(element) = scroller.get_untracked() {
-            element.set_scroll_top(0);
+        if scroll_top.get_untracked() > 0.0 {
+            if let Some(element) = scroller.get_untracked() {
+                element.set_scroll_top(0);
+            }
         }
         request_animation_frame(measure);
     });
@@ -117,8 +120,9 @@ pub fn ResultList() -> impl IntoView {
                     style:padding-top=move || padding(true)
                     style:padding-bottom=move || padding(false)
                 >
-                    <For each=rows key=|row| (row.index, row.position, row.distance_km.map(f64::to_bits)) let:row>
-                        <ResultItem row total />
+                    // Keyed by entry (and distance): a row that stays in view keeps its DOM.
+                    <For each=move || rows.get() key=|row| (row.index, row.distance_km.map(f64::to_bits)) let:row>
+                        <ResultItem row rows total />
                     </For>
                 </ul>
                 {move || (total.get() == 0).then(|| view! {
@@ -138,7 +142,7 @@ struct Row {
 }
 
 #[component]
-fn ResultItem(row: Row, total: Memo<usize>) -> impl IntoView {
+fn ResultItem(row: Row, rows: Memo<Vec<Row>>, total: Memo<usize>) -> impl IntoView {
     let discovery = use_discovery();
     let address: Address = expect_context();
     let language = use_language();
@@ -177,7 +181,11 @@ fn ResultItem(row: Row, total: Memo<usize>) -> impl IntoView {
             class="ak-item"
             class:is-open=move || discovery.open.get() == Some(index)
             aria-setsize=move || total.get().to_string()
-            aria-posinset=row.position.to_string()
+            aria-posinset=move || {
+                rows.with(|rows| rows.iter().find(|r| r.index == index).map(|r| r.position))
+                    .unwrap_or(row.position)
+                    .to_string()
+            }
         >
             <span class=format!("ak-icon ak-icon--{}", kind.as_str()) aria-hidden="true"></span>
             <div class="ak-item__body">

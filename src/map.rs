@@ -1,25 +1,27 @@
 //! The map: the one component that owns the Leaflet map (loaded from the app's own origin).
 //!
-//! Markers are made once per entry and clustered by Leaflet.markercluster; a change of results
-//! only adds and removes the difference. Without consent to a tile server the map draws the
-//! bundled district outlines on a plain background, so it is useful with no third-party
-//! request at all.
+//! The core clusters the results for the current zoom (`ankommen_core::cluster`), and only
+//! the markers in view exist in the page; a change of results or view replaces just the markers
+//! that changed. Without consent to a tile server the map draws the bundled district outlines
+//! on a plain background, so it is useful with no third-party request at all.
 
 use crate::app::use_discovery;
 use crate::choices;
 use crate::fetch::load_outlines;
 use crate::history::{Address, Step};
 use crate::language::use_language;
+use ankommen_core::catalog::{Bounds, LatLon};
+use ankommen_core::cluster::{cluster, project, separating_zoom, unproject, Cluster, Point};
 use ankommen_core::config::TileSource;
-use ankommen_core::i18n::Arg;
-use ankommen_core::{Kind, Region};
+use ankommen_core::i18n::{self, Arg};
+use ankommen_core::{Entry, Kind, Region};
 use leaflet::{
-    Evented, Icon, LatLng, LatLngBounds, Map, MapOptions, Marker, MarkerOptions, TileLayer,
-    TileLayerOptions,
+    Evented, FeatureGroup, Icon, LatLng, LatLngBounds, Map, MapOptions, Marker, MarkerOptions,
+    TileLayer, TileLayerOptions,
 };
 use leptos::html::Div;
 use leptos::prelude::*;
-use std::collections::HashSet;
+use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -35,34 +37,33 @@ extern "C" {
     // leaflet 0.5 declares `L.geoJSON` but does not export it.
     #[wasm_bindgen(js_namespace = L, js_name = geoJSON)]
     fn geo_json(data: &JsValue, options: &JsValue) -> leaflet::GeoJson;
-
-    /// Leaflet.markercluster's group (npm `leaflet.markercluster`).
-    #[wasm_bindgen(extends = leaflet::Layer, js_namespace = L)]
-    type MarkerClusterGroup;
-
-    #[wasm_bindgen(js_namespace = L, js_name = markerClusterGroup)]
-    fn marker_cluster_group(options: &JsValue) -> MarkerClusterGroup;
-
-    #[wasm_bindgen(method, js_name = addLayers)]
-    fn add_layers(this: &MarkerClusterGroup, layers: &js_sys::Array);
-
-    #[wasm_bindgen(method, js_name = removeLayers)]
-    fn remove_layers(this: &MarkerClusterGroup, layers: &js_sys::Array);
-
-    #[wasm_bindgen(method, js_name = zoomToShowLayer)]
-    fn zoom_to_show_layer(this: &MarkerClusterGroup, layer: &Marker, done: &JsValue);
 }
 
 /// The Leaflet objects, made once the container exists.
 struct Leaflet {
     map: Map,
-    clusters: MarkerClusterGroup,
-    /// One marker per entry with a position, by entry index.
-    markers: Vec<Option<Marker>>,
-    /// Entry indices whose markers are in the cluster group now.
-    shown: HashSet<usize>,
+    layer: FeatureGroup,
+    /// The markers on the map now, by what they show.
+    shown: HashMap<Shown, Marker>,
     tiles: Option<TileLayer>,
 }
+
+/// What a marker stands for: one entry, or a cluster (its grid cell at a zoom, and size).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Shown {
+    Entry(usize),
+    Cluster {
+        cell: (i64, i64),
+        zoom: i64,
+        count: usize,
+    },
+}
+
+/// Markers closer than this many pixels form a cluster.
+const CELL_PX: f64 = 60.0;
+/// From this zoom on (streets), every entry has its own marker.
+const NO_CLUSTERS_FROM: f64 = 16.0;
+const MAX_ZOOM: f64 = 18.0;
 
 #[component]
 pub fn MapView(region: Region, tiles: Option<TileSource>) -> impl IntoView {
@@ -71,14 +72,35 @@ pub fn MapView(region: Region, tiles: Option<TileSource>) -> impl IntoView {
     let language = use_language();
     let container = NodeRef::<Div>::new();
     let leaflet = StoredValue::new_local(None::<Leaflet>);
-    let located = RwSignal::new(0usize);
-    let areas = RwSignal::new(0usize);
+    // The map's zoom and visible area, updated when the user moves it.
+    let view = RwSignal::new(None::<(f64, Bounds)>);
     let consented = RwSignal::new(
         tiles
             .as_ref()
             .is_some_and(|t| choices::get(choices::TILES).as_deref() == Some(t.url.as_str())),
     );
     let bounds = region.bounds;
+    // Every entry's position on the map plane, projected once.
+    let projected: Vec<Option<Point>> = discovery.finder.with_value(|f| {
+        f.catalog()
+            .entries
+            .iter()
+            .map(|e| e.location.map(project))
+            .collect()
+    });
+    let projected = StoredValue::new(projected);
+    let points = Memo::new(move |_| {
+        let results = discovery.results.read();
+        projected.with_value(|p| {
+            results
+                .hits
+                .iter()
+                .filter_map(|h| Some((h.index, p[h.index]?)))
+                .collect::<Vec<_>>()
+        })
+    });
+    let located = Signal::derive(move || points.read().len());
+    let total = Signal::derive(move || discovery.results.read().hits.len());
 
     Effect::new(move |_| {
         let Some(element) = container.get() else {
@@ -89,10 +111,8 @@ pub fn MapView(region: Region, tiles: Option<TileSource>) -> impl IntoView {
         }
         let options = MapOptions::new();
         options.set_zoom_snap(0.25);
-        // Clustering needs a maximum zoom; 18 is street level, where tiles end too.
-        options.set_max_zoom(18.0);
-        let still = reduced_motion();
-        if still {
+        options.set_max_zoom(MAX_ZOOM);
+        if reduced_motion() {
             options.set_zoom_animation(false);
             options.set_fade_animation(false);
             options.set_marker_zoom_animation(false);
@@ -104,44 +124,53 @@ pub fn MapView(region: Region, tiles: Option<TileSource>) -> impl IntoView {
                 return;
             }
         };
+        let on_move = {
+            let map = map.clone();
+            Closure::<dyn Fn(JsValue)>::new(move |_| view.set(Some(current_view(&map))))
+        };
+        map.unchecked_ref::<Evented>()
+            .on("moveend", on_move.as_ref());
+        on_move.forget();
         map.fit_bounds(&LatLngBounds::new(
             &LatLng::new(bounds.south, bounds.west),
             &LatLng::new(bounds.north, bounds.east),
         ));
-        let clusters = cluster_group(still);
-        let on_click = Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| {
-            let layer = js_sys::Reflect::get(&event, &"layer".into()).unwrap_or_default();
-            let index = js_sys::Reflect::get(&layer, &"akIndex".into())
-                .ok()
-                .and_then(|v| v.as_f64());
-            if let Some(index) = index {
-                let id = discovery
-                    .finder
-                    .with_value(|f| f.catalog().entries[index as usize].id.clone());
-                address.update(Step::Push, |s| s.entry = Some(id));
-            }
-        });
-        clusters
+        let layer = FeatureGroup::new();
+        // One handler for every marker: an entry opens, a cluster zooms to its members.
+        let on_click = {
+            let map = map.clone();
+            Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| {
+                let layer = js_sys::Reflect::get(&event, &"layer".into()).unwrap_or_default();
+                let property = |key: &str| js_sys::Reflect::get(&layer, &key.into()).ok();
+                if let Some(index) = property("akIndex").and_then(|v| v.as_f64()) {
+                    let id = discovery
+                        .finder
+                        .with_value(|f| f.catalog().entries[index as usize].id.clone());
+                    address.update(Step::Push, |s| s.entry = Some(id));
+                } else if let Some(b) = property("akBounds").filter(|b| b.is_object()) {
+                    let b: Vec<f64> = js_sys::Array::from(&b)
+                        .iter()
+                        .filter_map(|v| v.as_f64())
+                        .collect();
+                    if let [south, west, north, east] = b[..] {
+                        map.fit_bounds(&LatLngBounds::new(
+                            &LatLng::new(south, west),
+                            &LatLng::new(north, east),
+                        ));
+                    }
+                }
+            })
+        };
+        layer
             .unchecked_ref::<Evented>()
             .on("click", on_click.as_ref());
         on_click.forget();
-        clusters.unchecked_ref::<leaflet::Layer>().add_to(&map);
-        let markers = discovery.finder.with_value(|f| {
-            f.catalog()
-                .entries
-                .iter()
-                .enumerate()
-                .map(|(index, entry)| {
-                    let at = entry.location?;
-                    Some(marker(index, &entry.name.de, entry.kind, at.lat, at.lon))
-                })
-                .collect()
-        });
+        layer.add_to(&map);
+        view.set(Some(current_view(&map)));
         leaflet.set_value(Some(Leaflet {
             map: map.clone(),
-            clusters,
-            markers,
-            shown: HashSet::new(),
+            layer,
+            shown: HashMap::new(),
             tiles: None,
         }));
         leptos::task::spawn_local(async move {
@@ -151,72 +180,136 @@ pub fn MapView(region: Region, tiles: Option<TileSource>) -> impl IntoView {
         });
     });
 
-    // The map follows the results: add and remove only what changed, then fit the view.
-    Effect::new(move |_| {
-        let results = discovery.results.read();
-        let filtered = address.state().with_untracked(|s| s.has_filters());
-        leaflet.update_value(|leaflet| {
-            let Some(leaflet) = leaflet else { return };
-            let wanted: HashSet<usize> = results
-                .hits
-                .iter()
-                .map(|h| h.index)
-                .filter(|i| leaflet.markers[*i].is_some())
-                .collect();
-            let (add, remove) = (js_sys::Array::new(), js_sys::Array::new());
-            for index in wanted.difference(&leaflet.shown) {
-                add.push(leaflet.markers[*index].as_ref().unwrap_throw());
+    // A change of filters (not of search text) moves the map to the results.
+    let filters = Memo::new(move |_| {
+        address.state().with(|s| {
+            let mut q = s.clone();
+            q.text.clear();
+            q.entry = None;
+            q.pane = Default::default();
+            q.lang = None;
+            q
+        })
+    });
+    // A link that arrives with filters starts there too; clearing them shows the region again.
+    Effect::new(move |first: Option<()>| {
+        let filtered = filters.with(|f| f.has_filters());
+        let points = points.read_untracked();
+        let fit = if filtered {
+            enclosing(points.iter().map(|(_, p)| unproject(*p)))
+        } else if first.is_some() {
+            enclosing(
+                [
+                    LatLon {
+                        lat: bounds.south,
+                        lon: bounds.west,
+                    },
+                    LatLon {
+                        lat: bounds.north,
+                        lon: bounds.east,
+                    },
+                ]
+                .into_iter(),
+            )
+        } else {
+            None
+        };
+        leaflet.with_value(|leaflet| {
+            if let (Some(leaflet), Some(fit)) = (leaflet, fit) {
+                let options = js_sys::Object::new();
+                set(&options, "maxZoom", &13.into());
+                set(
+                    &options,
+                    "padding",
+                    &js_sys::Array::of2(&24.into(), &24.into()),
+                );
+                leaflet.map.fit_bounds_with_options(&fit, &options);
             }
-            for index in leaflet.shown.difference(&wanted) {
-                remove.push(leaflet.markers[*index].as_ref().unwrap_throw());
-            }
-            leaflet.clusters.remove_layers(&remove);
-            leaflet.clusters.add_layers(&add);
-            located.set(wanted.len());
-            areas.set(results.hits.len() - wanted.len());
-            if filtered && !wanted.is_empty() {
-                let points = wanted.iter().filter_map(|i| {
-                    let at = leaflet.markers[*i].as_ref()?.get_lat_lng();
-                    Some((at.lat(), at.lng()))
-                });
-                if let Some(fit) = enclosing(points) {
-                    let options = js_sys::Object::new();
-                    set(&options, "maxZoom", &13.into());
-                    set(
-                        &options,
-                        "padding",
-                        &js_sys::Array::of2(&24.into(), &24.into()),
-                    );
-                    leaflet.map.fit_bounds_with_options(&fit, &options);
-                }
-            }
-            leaflet.shown = wanted;
         });
     });
 
-    // The open entry's marker is revealed (zoomed out of its cluster) and highlighted.
+    // The markers: cluster the results for the current view and swap only what changed.
+    Effect::new(move |_| {
+        let Some((zoom, area)) = view.get() else {
+            return;
+        };
+        let points = points.read();
+        let open = discovery.open.get_untracked();
+        let cell = if zoom >= NO_CLUSTERS_FROM {
+            1.0
+        } else {
+            CELL_PX
+        };
+        let clusters = cluster(&points, zoom.floor(), cell, area.padded(0.25));
+        leaflet.update_value(|leaflet| {
+            let Some(leaflet) = leaflet else { return };
+            let mut next = HashMap::with_capacity(clusters.len());
+            for c in &clusters {
+                let key = if c.count == 1 {
+                    Shown::Entry(c.first)
+                } else {
+                    Shown::Cluster {
+                        cell: c.cell,
+                        zoom: zoom.floor() as i64,
+                        count: c.count,
+                    }
+                };
+                let marker = leaflet.shown.remove(&key).unwrap_or_else(|| {
+                    let marker = match key {
+                        Shown::Entry(index) => discovery.finder.with_value(|f| {
+                            entry_marker(index, &f.catalog().entries[index], open == Some(index))
+                        }),
+                        Shown::Cluster { .. } => cluster_marker(c, language.code()),
+                    };
+                    marker.add_to_layer_group(&leaflet.layer);
+                    marker
+                });
+                next.insert(key, marker);
+            }
+            for (_, gone) in leaflet.shown.drain() {
+                leaflet.layer.remove_layer(&gone);
+            }
+            leaflet.shown = next;
+        });
+    });
+
+    // Opening an entry reveals its marker: the map zooms until it stands alone, and it is
+    // highlighted.
     Effect::new(move |previous: Option<Option<usize>>| {
         let open = discovery.open.get();
         leaflet.with_value(|leaflet| {
             let Some(leaflet) = leaflet else { return };
-            if let Some(Some(old)) = previous {
-                if let Some(element) = leaflet.markers[old].as_ref().and_then(marker_element) {
-                    let _ = element.class_list().remove_1("is-open");
+            let mark = |index: usize, on: bool| {
+                let element = leaflet
+                    .shown
+                    .get(&Shown::Entry(index))
+                    .and_then(marker_element);
+                if let Some(element) = element {
+                    let _ = element.class_list().toggle_with_force("is-open", on);
                 }
+            };
+            if let Some(Some(old)) = previous {
+                mark(old, false);
             }
-            let Some(marker) = open.and_then(|i| leaflet.markers[i].clone()) else {
+            let Some(index) = open else { return };
+            let Some(target) = projected.with_value(|p| p[index]) else {
                 return;
             };
-            if !leaflet.shown.contains(&open.unwrap_or_default()) {
-                return;
-            }
-            let highlight = marker.clone();
-            let done = Closure::once_into_js(move || {
-                if let Some(element) = marker_element(&highlight) {
-                    let _ = element.class_list().add_1("is-open");
-                }
+            let zoom = leaflet.map.get_zoom();
+            let needed = points.with_untracked(|points| {
+                separating_zoom((index, target), points, zoom, NO_CLUSTERS_FROM, CELL_PX)
             });
-            leaflet.clusters.zoom_to_show_layer(&marker, &done);
+            let at = unproject(target);
+            let in_view = leaflet
+                .map
+                .get_bounds()
+                .contains(&LatLng::new(at.lat, at.lon));
+            if needed > zoom || !in_view {
+                leaflet
+                    .map
+                    .set_view(&LatLng::new(at.lat, at.lon), needed.max(zoom));
+            }
+            mark(index, true);
         });
         open
     });
@@ -260,9 +353,9 @@ pub fn MapView(region: Region, tiles: Option<TileSource>) -> impl IntoView {
         language.t_with(
             "map-summary",
             &[
-                ("count", Arg::from(located.get() + areas.get())),
+                ("count", Arg::from(total.get())),
                 ("located", Arg::from(located.get())),
-                ("areas", Arg::from(areas.get())),
+                ("areas", Arg::from(total.get() - located.get())),
             ],
         )
     };
@@ -276,7 +369,7 @@ pub fn MapView(region: Region, tiles: Option<TileSource>) -> impl IntoView {
                 class="ak-map"
                 aria-label=move || language.t("map-title")
                 data-marker-count=move || located.get().to_string()
-                data-entry-count=move || (located.get() + areas.get()).to_string()
+                data-entry-count=move || total.get().to_string()
             ></div>
             <p class="ak-map__summary" aria-live="polite">{summary}</p>
             <Legend />
@@ -350,43 +443,71 @@ fn reduced_motion() -> bool {
         .is_some_and(|m| m.matches())
 }
 
-fn cluster_group(still: bool) -> MarkerClusterGroup {
-    // Clusters are not in the tab order: the list is the keyboard and screen-reader route,
-    // and an unnamed focusable cluster would only be noise.
-    let cluster_class = js_sys::Reflect::get(&js_sys::global(), &"L".into())
-        .and_then(|l| js_sys::Reflect::get(&l, &"MarkerCluster".into()))
-        .and_then(|c| js_sys::Reflect::get(&c, &"prototype".into()))
-        .and_then(|p| js_sys::Reflect::get(&p, &"options".into()));
-    if let Ok(options) = cluster_class {
-        let _ = js_sys::Reflect::set(&options, &"keyboard".into(), &false.into());
-    }
-    let options = js_sys::Object::new();
-    set(&options, "showCoverageOnHover", &false.into());
-    set(&options, "chunkedLoading", &true.into());
-    set(&options, "maxClusterRadius", &50.into());
-    set(&options, "animate", &(!still).into());
-    marker_cluster_group(&options)
+fn entry_marker(index: usize, entry: &Entry, open: bool) -> Marker {
+    let class = format!(
+        "ak-marker ak-icon ak-icon--{}{}",
+        entry.kind.as_str(),
+        if open { " is-open" } else { "" }
+    );
+    let at = entry.location.unwrap_or(LatLon { lat: 0.0, lon: 0.0 });
+    // Leaflet assigns the title as a property, never as HTML.
+    let marker = new_marker(at, &class, 18, "", &entry.name.de);
+    set(marker.unchecked_ref(), "akIndex", &(index as f64).into());
+    marker
 }
 
-fn marker(index: usize, name: &str, kind: Kind, lat: f64, lon: f64) -> Marker {
+fn cluster_marker(cluster: &Cluster, lang: &str) -> Marker {
+    let size = match cluster.count {
+        0..=9 => ("s", 28),
+        10..=99 => ("m", 34),
+        _ => ("l", 40),
+    };
+    let class = format!("ak-cluster ak-cluster--{}", size.0);
+    let title = i18n::text_args(lang, "map-cluster", &[("count", Arg::from(cluster.count))]);
+    // The html is a number the app formatted, never catalogue text.
+    let html = format!("<span>{}</span>", cluster.count);
+    let marker = new_marker(cluster.center, &class, size.1, &html, &title);
+    let b = cluster.bounds;
+    let bounds = js_sys::Array::of4(
+        &b.south.into(),
+        &b.west.into(),
+        &b.north.into(),
+        &b.east.into(),
+    );
+    set(marker.unchecked_ref(), "akBounds", &bounds);
+    marker
+}
+
+fn new_marker(at: LatLon, class: &str, size: u32, html: &str, title: &str) -> Marker {
     let icon_options = js_sys::Object::new();
-    let class = format!("ak-marker ak-icon ak-icon--{}", kind.as_str());
     set(&icon_options, "className", &class.into());
     set(
         &icon_options,
         "iconSize",
-        &js_sys::Array::of2(&18.into(), &18.into()),
+        &js_sys::Array::of2(&size.into(), &size.into()),
     );
-    set(&icon_options, "html", &"".into());
+    set(&icon_options, "html", &html.into());
     let options = MarkerOptions::new();
     options.set_icon(DivIcon::new(&icon_options).unchecked_into());
-    // Leaflet assigns the title as a property, never as HTML.
-    options.set_title(name.to_owned());
+    options.set_title(title.to_owned());
     // The list is the keyboard and screen-reader route; markers stay out of the tab order.
     options.set_keyboard(false);
-    let marker = Marker::new_with_options(&LatLng::new(lat, lon), &options);
-    set(marker.unchecked_ref(), "akIndex", &(index as f64).into());
-    marker
+    Marker::new_with_options(&LatLng::new(at.lat, at.lon), &options)
+}
+
+/// The map's zoom and visible area.
+fn current_view(map: &Map) -> (f64, Bounds) {
+    let b = map.get_bounds();
+    let (sw, ne) = (b.get_south_west(), b.get_north_east());
+    (
+        map.get_zoom(),
+        Bounds {
+            south: sw.lat(),
+            west: sw.lng(),
+            north: ne.lat(),
+            east: ne.lng(),
+        },
+    )
 }
 
 /// The marker's element while it is on the map (not inside a cluster).
@@ -396,10 +517,10 @@ fn marker_element(marker: &Marker) -> Option<web_sys::Element> {
     element.dyn_into().ok()
 }
 
-fn enclosing(mut points: impl Iterator<Item = (f64, f64)>) -> Option<LatLngBounds> {
-    let (lat, lon) = points.next()?;
-    let (mut s, mut w, mut n, mut e) = (lat, lon, lat, lon);
-    for (lat, lon) in points {
+fn enclosing(mut points: impl Iterator<Item = LatLon>) -> Option<LatLngBounds> {
+    let first = points.next()?;
+    let (mut s, mut w, mut n, mut e) = (first.lat, first.lon, first.lat, first.lon);
+    for LatLon { lat, lon } in points {
         s = s.min(lat);
         n = n.max(lat);
         w = w.min(lon);

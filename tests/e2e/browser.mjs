@@ -20,13 +20,17 @@ const ARGS = [
 
 export const ARTIFACTS = join(process.cwd(), 'target', 'e2e-artifacts');
 
-/** A fresh browser profile and page; `requests` and `errors` fill as the page runs. */
-export async function openBrowser({ width = 1280, height = 800, locale = 'de-DE' } = {}) {
+/**
+ * A fresh browser profile and page; `requests` and `errors` fill as the page runs.
+ * `hostRules` (e.g. 'MAP tiles.test 127.0.0.1, ') is put in front of the resolver rules, so a
+ * test can give a local server a third-party host name.
+ */
+export async function openBrowser({ width = 1280, height = 800, locale = 'de-DE', hostRules = '' } = {}) {
   const profile = await mkdtemp(join(tmpdir(), 'ankommen-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
-    args: ARGS,
+    args: ARGS.map((arg) => arg.replace(/^--host-resolver-rules=/, (flag) => flag + hostRules)),
     viewport: { width, height },
     locale,
   });

@@ -78,6 +78,7 @@ map-summary = { $count ->
        *[other] Einträge
     }: { $located } mit Standort, { $areas } für einen ganzen Kreis oder die Region.
 }
+map-cluster = { $count } Einträge; anklicken zum Vergrößern
 legend-title = Legende
 legend-cluster = Mehrere Einträge; anklicken zum Vergrößern
 tiles-title = Kartenhintergrund

@@ -78,6 +78,7 @@ map-summary = { $count ->
        *[other] entries
     }: { $located } with a location, { $areas } for a whole district or the region.
 }
+map-cluster = { $count } entries; click to zoom in
 legend-title = Legend
 legend-cluster = Several entries; click to zoom in
 tiles-title = Map background

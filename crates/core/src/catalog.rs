@@ -65,6 +65,20 @@ impl Bounds {
     pub fn contains(&self, p: LatLon) -> bool {
         (self.south..=self.north).contains(&p.lat) && (self.west..=self.east).contains(&p.lon)
     }
+
+    /// Grown on every side by `ratio` of its height and width.
+    pub fn padded(&self, ratio: f64) -> Bounds {
+        let (dy, dx) = (
+            (self.north - self.south) * ratio,
+            (self.east - self.west) * ratio,
+        );
+        Bounds {
+            south: self.south - dy,
+            west: self.west - dx,
+            north: self.north + dy,
+            east: self.east + dx,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

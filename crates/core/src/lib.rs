@@ -4,6 +4,7 @@
 //! with `cargo test` and the same code runs in the app (WASM) and in the command-line tool.
 
 pub mod catalog;
+pub mod cluster;
 pub mod config;
 pub mod date;
 pub mod geo;

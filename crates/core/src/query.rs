@@ -79,14 +79,14 @@ pub struct Finder {
     current: Vec<bool>,
 }
 
-/// The facets, for "passes every filter but this one".
-#[derive(Clone, Copy, PartialEq, Eq)]
+/// The facets, as bit positions in the mask of facets an entry fails.
+#[derive(Clone, Copy)]
 enum Facet {
-    Kind,
-    Category,
-    Profession,
-    District,
-    Municipality,
+    Kind = 0,
+    Category = 1,
+    Profession = 2,
+    District = 3,
+    Municipality = 4,
 }
 
 impl Finder {
@@ -131,44 +131,32 @@ impl Finder {
                     None => continue,
                 },
             };
-            let misses: Vec<Facet> = [
-                (
-                    Facet::Kind,
-                    query.kinds.is_empty() || query.kinds.contains(&entry.kind),
-                ),
-                (
-                    Facet::Category,
-                    query.categories.is_empty() || query.categories.contains(&entry.category),
-                ),
-                (
-                    Facet::Profession,
-                    // An entry for no profession in particular is for every profession.
-                    query.professions.is_empty()
-                        || entry.professions.is_empty()
-                        || entry
-                            .professions
-                            .iter()
-                            .any(|p| query.professions.contains(p)),
-                ),
-                (
-                    Facet::District,
-                    query.districts.is_empty() || query.districts.contains(&entry.district),
-                ),
-                (
-                    Facet::Municipality,
-                    query.municipalities.is_empty()
-                        || entry
-                            .municipality
-                            .as_ref()
-                            .is_some_and(|m| query.municipalities.contains(m)),
-                ),
-            ]
-            .into_iter()
-            .filter(|(_, passes)| !passes)
-            .map(|(facet, _)| facet)
-            .collect();
-            count_facets(&mut results.facets, entry, &misses);
-            if misses.is_empty() {
+            let passes = [
+                query.kinds.is_empty() || query.kinds.contains(&entry.kind),
+                query.categories.is_empty() || query.categories.contains(&entry.category),
+                // An entry for no profession in particular is for every profession.
+                query.professions.is_empty()
+                    || entry.professions.is_empty()
+                    || entry
+                        .professions
+                        .iter()
+                        .any(|p| query.professions.contains(p)),
+                query.districts.is_empty() || query.districts.contains(&entry.district),
+                query.municipalities.is_empty()
+                    || entry
+                        .municipality
+                        .as_ref()
+                        .is_some_and(|m| query.municipalities.contains(m)),
+            ];
+            // One bit per facet the entry fails; this runs for every entry on every keystroke,
+            // so nothing here allocates.
+            let misses = passes
+                .iter()
+                .enumerate()
+                .filter(|(_, passes)| !**passes)
+                .fold(0u8, |bits, (facet, _)| bits | 1 << facet);
+            count_facets(&mut results.facets, entry, misses);
+            if misses == 0 {
                 results.hits.push(Hit {
                     index,
                     score,
@@ -245,8 +233,8 @@ impl Finder {
 }
 
 /// An entry counts for a facet's values when it passes every other filter.
-fn count_facets(facets: &mut Facets, entry: &Entry, misses: &[Facet]) {
-    let counts_for = |facet: Facet| misses.iter().all(|m| *m == facet);
+fn count_facets(facets: &mut Facets, entry: &Entry, misses: u8) {
+    let counts_for = |facet: Facet| misses & !(1 << facet as u8) == 0;
     if counts_for(Facet::Kind) {
         *facets.kinds.entry(entry.kind).or_default() += 1;
     }
@@ -264,13 +252,23 @@ fn count_facets(facets: &mut Facets, entry: &Entry, misses: &[Facet]) {
         }
     }
     if counts_for(Facet::District) {
-        *facets.districts.entry(entry.district.clone()).or_default() += 1;
+        increment(&mut facets.districts, &entry.district);
     }
     if let Some(m) = entry
         .municipality
         .as_ref()
         .filter(|_| counts_for(Facet::Municipality))
     {
-        *facets.municipalities.entry(m.clone()).or_default() += 1;
+        increment(&mut facets.municipalities, m);
+    }
+}
+
+/// Counts `key`, allocating only the first time it is seen.
+fn increment(counts: &mut BTreeMap<String, usize>, key: &str) {
+    match counts.get_mut(key) {
+        Some(count) => *count += 1,
+        None => {
+            counts.insert(key.to_owned(), 1);
+        }
     }
 }

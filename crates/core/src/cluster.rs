@@ -1,0 +1,229 @@
+//! Map clustering: at each zoom, entries whose markers would fall into the same square of
+//! the screen become one cluster marker with a count.
+//!
+//! A grid on the Web Mercator plane (the projection of web maps) is enough for this job and
+//! costs one multiplication and one hash insert per entry, so the map can recluster 100,000
+//! results on every keystroke; only the clusters in view become markers.
+
+use crate::catalog::{Bounds, LatLon};
+use std::collections::HashMap;
+use std::f64::consts::PI;
+
+/// Side of a tile in pixels: at zoom `z` the world is `256 · 2^z` pixels wide.
+const TILE: f64 = 256.0;
+
+/// A position on the Web Mercator plane, scaled so the world is the unit square.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Point {
+    pub x: f64,
+    pub y: f64,
+}
+
+pub fn project(at: LatLon) -> Point {
+    // Web Mercator is undefined at the poles; maps stop at ±85.05°.
+    let lat = at.lat.clamp(-85.0511, 85.0511).to_radians();
+    Point {
+        x: (at.lon + 180.0) / 360.0,
+        y: (1.0 - (lat.tan() + 1.0 / lat.cos()).ln() / PI) / 2.0,
+    }
+}
+
+pub fn unproject(p: Point) -> LatLon {
+    let n = PI - 2.0 * PI * p.y;
+    LatLon {
+        lat: n.sinh().atan().to_degrees(),
+        lon: p.x * 360.0 - 180.0,
+    }
+}
+
+/// One marker on the map: a single entry (`count == 1`) or a cluster.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cluster {
+    /// The cluster's grid cell at this zoom; with `count`, identifies the marker.
+    pub cell: (i64, i64),
+    pub count: usize,
+    /// The entry, for a single marker; the first member for a cluster.
+    pub first: usize,
+    /// Where the marker stands: the entry's position, or the members' mean.
+    pub center: LatLon,
+    /// The members' extent, to zoom to when the cluster is clicked.
+    pub bounds: Bounds,
+}
+
+/// The markers for `points` (entry index and projected position) at `zoom`, with cells of
+/// `cell_px` pixels, keeping only those inside `view`. Clusters come out in a stable order
+/// (by cell), singles keep their entry index.
+pub fn cluster(points: &[(usize, Point)], zoom: f64, cell_px: f64, view: Bounds) -> Vec<Cluster> {
+    let scale = TILE * zoom.exp2() / cell_px;
+    // Cells are found from the projected view, so a cluster near the edge is counted whole.
+    let (top_left, bottom_right) = (
+        project(LatLon {
+            lat: view.north,
+            lon: view.west,
+        }),
+        project(LatLon {
+            lat: view.south,
+            lon: view.east,
+        }),
+    );
+    let (min_x, min_y) = (
+        (top_left.x * scale).floor() as i64,
+        (top_left.y * scale).floor() as i64,
+    );
+    let (max_x, max_y) = (
+        (bottom_right.x * scale).floor() as i64,
+        (bottom_right.y * scale).floor() as i64,
+    );
+    struct Cell {
+        count: usize,
+        first: usize,
+        sum: (f64, f64),
+        min: Point,
+        max: Point,
+    }
+    let mut cells: HashMap<(i64, i64), Cell> = HashMap::new();
+    for &(index, p) in points {
+        let key = ((p.x * scale).floor() as i64, (p.y * scale).floor() as i64);
+        if key.0 < min_x || key.0 > max_x || key.1 < min_y || key.1 > max_y {
+            continue;
+        }
+        let cell = cells.entry(key).or_insert(Cell {
+            count: 0,
+            first: index,
+            sum: (0.0, 0.0),
+            min: p,
+            max: p,
+        });
+        cell.count += 1;
+        cell.first = cell.first.min(index);
+        cell.sum = (cell.sum.0 + p.x, cell.sum.1 + p.y);
+        cell.min = Point {
+            x: cell.min.x.min(p.x),
+            y: cell.min.y.min(p.y),
+        };
+        cell.max = Point {
+            x: cell.max.x.max(p.x),
+            y: cell.max.y.max(p.y),
+        };
+    }
+    let mut out: Vec<Cluster> = cells
+        .into_iter()
+        .map(|(key, c)| {
+            let n = c.count as f64;
+            let (north_west, south_east) = (unproject(c.min), unproject(c.max));
+            Cluster {
+                cell: key,
+                count: c.count,
+                first: c.first,
+                center: unproject(Point {
+                    x: c.sum.0 / n,
+                    y: c.sum.1 / n,
+                }),
+                bounds: Bounds {
+                    south: south_east.lat,
+                    west: north_west.lon,
+                    north: north_west.lat,
+                    east: south_east.lon,
+                },
+            }
+        })
+        .collect();
+    out.sort_by_key(|c| c.cell);
+    out
+}
+
+/// The lowest zoom from `from` up to `max` at which `target` has a cell to itself among
+/// `points`: where the map must zoom to show an entry as its own marker.
+pub fn separating_zoom(
+    target: (usize, Point),
+    points: &[(usize, Point)],
+    from: f64,
+    max: f64,
+    cell_px: f64,
+) -> f64 {
+    let mut zoom = from.ceil();
+    while zoom < max {
+        let scale = TILE * zoom.exp2() / cell_px;
+        let cell = |p: Point| ((p.x * scale).floor() as i64, (p.y * scale).floor() as i64);
+        let own = cell(target.1);
+        if !points.iter().any(|&(i, p)| i != target.0 && cell(p) == own) {
+            return zoom;
+        }
+        zoom += 1.0;
+    }
+    max
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const WORLD: Bounds = Bounds {
+        south: -80.0,
+        west: -179.0,
+        north: 80.0,
+        east: 179.0,
+    };
+
+    fn at(lat: f64, lon: f64) -> Point {
+        project(LatLon { lat, lon })
+    }
+
+    #[test]
+    fn projection_round_trips() {
+        let olpe = LatLon {
+            lat: 51.0276,
+            lon: 7.8436,
+        };
+        let back = unproject(project(olpe));
+        assert!((back.lat - olpe.lat).abs() < 1e-9 && (back.lon - olpe.lon).abs() < 1e-9);
+        assert_eq!(at(0.0, 0.0), Point { x: 0.5, y: 0.5 });
+    }
+
+    #[test]
+    fn nearby_points_share_a_marker_until_the_map_zooms_in() {
+        // Olpe and a place 300 m away, and Soest, 60 km north-east.
+        let points = [
+            (0, at(51.0276, 7.8436)),
+            (1, at(51.0300, 7.8470)),
+            (2, at(51.5711, 8.1092)),
+        ];
+        let low = cluster(&points, 8.0, 60.0, WORLD);
+        assert_eq!(low.len(), 2);
+        let pair = low
+            .iter()
+            .find(|c| c.count == 2)
+            .expect("Olpe's two entries cluster");
+        assert_eq!(pair.first, 0);
+        assert!(pair.bounds.contains(LatLon {
+            lat: 51.029,
+            lon: 7.845
+        }));
+        let high = cluster(&points, 16.0, 60.0, WORLD);
+        assert_eq!(high.iter().map(|c| c.count).collect::<Vec<_>>(), [1, 1, 1]);
+        let z = separating_zoom(points[0], &points, 8.0, 18.0, 60.0);
+        let counts = |zoom| {
+            cluster(&points, zoom, 60.0, WORLD)
+                .iter()
+                .map(|c| c.count)
+                .max()
+        };
+        assert_eq!(counts(z), Some(1), "at zoom {z} Olpe's entries are apart");
+        assert_eq!(counts(z - 1.0), Some(2), "and one level out they are not");
+        assert_eq!(separating_zoom(points[2], &points, 8.0, 18.0, 60.0), 8.0);
+    }
+
+    #[test]
+    fn only_markers_in_view_are_made() {
+        let points = [(0, at(51.0, 7.8)), (1, at(48.1, 11.5))];
+        let view = Bounds {
+            south: 50.5,
+            west: 7.0,
+            north: 51.5,
+            east: 8.5,
+        };
+        let shown = cluster(&points, 9.0, 60.0, view);
+        assert_eq!(shown.len(), 1);
+        assert_eq!((shown[0].first, shown[0].count), (0, 1));
+    }
+}

@@ -36,9 +36,17 @@ pub fn Details(index: usize, maintainer: Option<Maintainer>) -> impl IntoView {
         address.update(Step::Push, |s| s.entry = None);
         // The row exists again once the list has re-rendered.
         let id = id.clone();
+        // If the row is hidden (a phone showing the map), the map takes focus instead.
         request_animation_frame(move || {
-            if let Some(row) = document().get_element_by_id(&format!("ak-item-{id}")) {
-                let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(row).focus();
+            let visible = |id: &str| {
+                document()
+                    .get_element_by_id(id)
+                    .or_else(|| document().query_selector(id).ok().flatten())
+                    .map(wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>)
+                    .filter(|e| e.offset_parent().is_some())
+            };
+            if let Some(target) = visible(&format!("ak-item-{id}")).or_else(|| visible(".ak-map")) {
+                let _ = target.focus();
             }
         });
     };
@@ -117,7 +125,7 @@ pub fn Details(index: usize, maintainer: Option<Maintainer>) -> impl IntoView {
                         <Field label="details-email"><a href=format!("mailto:{email}")>{email.clone()}</a></Field>
                     })}
                     {(!contact.languages.is_empty()).then(|| view! {
-                        <Field label="details-languages">{contact.languages.join(", ")}</Field>
+                        <Field label="details-languages">{move || spoken(&contact.languages, language.code())}</Field>
                     })}
                     {contact.opening_hours.map(|hours| view! {
                         <Field label="details-opening-hours"><LocalizedText text=hours /></Field>
@@ -292,6 +300,23 @@ fn place_line(entry: &Entry, place: &str, district: Option<&str>) -> impl IntoVi
         (None, Some(address)) if !address.is_empty() => address.clone(),
         _ => place.clone(),
     }
+}
+
+/// Language codes as names in the UI language ("pl" → "Polnisch"); unknown codes as they are.
+fn spoken(codes: &[String], lang: &str) -> String {
+    codes
+        .iter()
+        .map(|code| {
+            let key = format!("spoken-{code}");
+            let name = ankommen_core::i18n::text(lang, &key);
+            if name == key {
+                code.clone()
+            } else {
+                name
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn date_range(start: Date, end: Option<Date>, lang: &str) -> String {

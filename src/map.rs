@@ -46,6 +46,8 @@ struct Leaflet {
     /// The markers on the map now, by what they show.
     shown: HashMap<Shown, Marker>,
     tiles: Option<TileLayer>,
+    /// The map was made while hidden (a phone's list view) and has not yet been fitted.
+    unfitted: bool,
 }
 
 /// What a marker stands for: one entry, or a cluster (its grid cell at a zoom, and size).
@@ -172,6 +174,7 @@ pub fn MapView(region: Region, tiles: Option<TileSource>) -> impl IntoView {
             layer,
             shown: HashMap::new(),
             tiles: None,
+            unfitted: element.client_width() == 0,
         }));
         leptos::task::spawn_local(async move {
             if let Some(outlines) = load_outlines().await {
@@ -191,13 +194,11 @@ pub fn MapView(region: Region, tiles: Option<TileSource>) -> impl IntoView {
             q
         })
     });
-    // A link that arrives with filters starts there too; clearing them shows the region again.
-    Effect::new(move |first: Option<()>| {
-        let filtered = filters.with(|f| f.has_filters());
-        let points = points.read_untracked();
-        let fit = if filtered {
-            enclosing(points.iter().map(|(_, p)| unproject(*p)))
-        } else if first.is_some() {
+    // Fits the map to the results when filtered, else to the region.
+    let fit = move |leaflet: &Leaflet, filtered: bool| {
+        let area = if filtered {
+            points.with_untracked(|points| enclosing(points.iter().map(|(_, p)| unproject(*p))))
+        } else {
             enclosing(
                 [
                     LatLon {
@@ -211,21 +212,28 @@ pub fn MapView(region: Region, tiles: Option<TileSource>) -> impl IntoView {
                 ]
                 .into_iter(),
             )
-        } else {
-            None
         };
-        leaflet.with_value(|leaflet| {
-            if let (Some(leaflet), Some(fit)) = (leaflet, fit) {
-                let options = js_sys::Object::new();
-                set(&options, "maxZoom", &13.into());
-                set(
-                    &options,
-                    "padding",
-                    &js_sys::Array::of2(&24.into(), &24.into()),
-                );
-                leaflet.map.fit_bounds_with_options(&fit, &options);
-            }
-        });
+        if let Some(area) = area {
+            let options = js_sys::Object::new();
+            set(&options, "maxZoom", &13.into());
+            set(
+                &options,
+                "padding",
+                &js_sys::Array::of2(&24.into(), &24.into()),
+            );
+            leaflet.map.fit_bounds_with_options(&area, &options);
+        }
+    };
+    // A link that arrives with filters starts there too; clearing them shows the region again.
+    Effect::new(move |first: Option<()>| {
+        let filtered = filters.with(|f| f.has_filters());
+        if filtered || first.is_some() {
+            leaflet.with_value(|leaflet| {
+                if let Some(leaflet) = leaflet {
+                    fit(leaflet, filtered);
+                }
+            });
+        }
     });
 
     // The markers: cluster the results for the current view and swap only what changed.
@@ -305,9 +313,11 @@ pub fn MapView(region: Region, tiles: Option<TileSource>) -> impl IntoView {
                 .get_bounds()
                 .contains(&LatLng::new(at.lat, at.lon));
             if needed > zoom || !in_view {
-                leaflet
-                    .map
-                    .set_view(&LatLng::new(at.lat, at.lon), needed.max(zoom));
+                leaflet.map.set_view_with_options(
+                    &LatLng::new(at.lat, at.lon),
+                    needed.max(zoom),
+                    &still(),
+                );
             }
             mark(index, true);
         });
@@ -318,9 +328,15 @@ pub fn MapView(region: Region, tiles: Option<TileSource>) -> impl IntoView {
     Effect::new(move |_| {
         address.state().with(|s| (s.pane, s.entry.is_some()));
         request_animation_frame(move || {
-            leaflet.with_value(|l| {
-                if let Some(l) = l {
-                    l.map.invalidate_size(false);
+            leaflet.update_value(|l| {
+                let Some(l) = l else { return };
+                l.map.invalidate_size(false);
+                let shown = container
+                    .get_untracked()
+                    .is_some_and(|c| c.client_width() > 0);
+                if l.unfitted && shown {
+                    l.unfitted = false;
+                    fit(l, filters.with_untracked(|f| f.has_filters()));
                 }
             })
         });
@@ -432,6 +448,15 @@ fn Legend() -> impl IntoView {
             </ul>
         </div>
     }
+}
+
+/// Options for moves the app makes (not the user): no animation, so a move never swallows the
+/// next one (Leaflet ignores a new view while a zoom animation runs) and nothing slides about
+/// while the user reads.
+fn still() -> js_sys::Object {
+    let options = js_sys::Object::new();
+    set(&options, "animate", &false.into());
+    options
 }
 
 /// The user asked their system for less motion: no zoom or cluster animations.

@@ -124,3 +124,25 @@ legal-imprint = Impressum
 legal-privacy = Datenschutz
 legal-accessibility = Erklärung zur Barrierefreiheit
 legal-accessibility-feedback = Barriere melden
+
+## Languages spoken (ISO 639-1); a code without a line here is shown as the code
+spoken-de = Deutsch
+spoken-en = Englisch
+spoken-pl = Polnisch
+spoken-ro = Rumänisch
+spoken-tr = Türkisch
+spoken-ar = Arabisch
+spoken-ru = Russisch
+spoken-uk = Ukrainisch
+spoken-es = Spanisch
+spoken-fr = Französisch
+spoken-it = Italienisch
+spoken-hr = Kroatisch
+spoken-sr = Serbisch
+spoken-bg = Bulgarisch
+spoken-el = Griechisch
+spoken-hu = Ungarisch
+spoken-fa = Persisch
+spoken-nl = Niederländisch
+spoken-pt = Portugiesisch
+spoken-cs = Tschechisch

@@ -124,3 +124,25 @@ legal-imprint = Imprint
 legal-privacy = Privacy
 legal-accessibility = Accessibility statement
 legal-accessibility-feedback = Report a barrier
+
+## Languages spoken (ISO 639-1); a code without a line here is shown as the code
+spoken-de = German
+spoken-en = English
+spoken-pl = Polish
+spoken-ro = Romanian
+spoken-tr = Turkish
+spoken-ar = Arabic
+spoken-ru = Russian
+spoken-uk = Ukrainian
+spoken-es = Spanish
+spoken-fr = French
+spoken-it = Italian
+spoken-hr = Croatian
+spoken-sr = Serbian
+spoken-bg = Bulgarian
+spoken-el = Greek
+spoken-hu = Hungarian
+spoken-fa = Persian
+spoken-nl = Dutch
+spoken-pt = Portuguese
+spoken-cs = Czech

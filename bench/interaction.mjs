@@ -29,14 +29,20 @@ for (const file of process.argv.slice(2)) {
   await page.waitForSelector('.ak-map .ak-marker, .ak-map .ak-cluster', { timeout: 120000 });
   const result = await page.evaluate(async (words) => {
     const painted = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+    // Leptos applies updates in microtasks; a macrotask runs after all of them.
+    const scripted = () => new Promise((done) => setTimeout(done, 0));
     const input = document.querySelector('#ak-search-input');
     const keys = [];
+    const work = [];
     const type = async (value) => {
       const t0 = performance.now();
       input.value = value;
       input.dispatchEvent(new Event('input', { bubbles: true }));
+      await scripted();
+      work.push(performance.now() - t0);
       await painted();
       keys.push(performance.now() - t0);
+      await painted();
     };
     for (let round = 0; round < 2; round += 1) {
       for (const word of words) {
@@ -54,9 +60,10 @@ for (const file of process.argv.slice(2)) {
         current.click();
         await painted();
         filters.push(performance.now() - t0);
+        await painted();
       }
     }
-    return { keys, filters };
+    return { keys, work, filters };
   }, WORDS);
   const memory = await page.evaluate(() => performance.memory?.usedJSHeapSize ?? 0);
   await browser.close();
@@ -69,6 +76,7 @@ for (const file of process.argv.slice(2)) {
     entries,
     mb: (await stat(file)).size / 1e6,
     keys: stats(result.keys),
+    work: stats(result.work),
     filters: stats(result.filters),
     heap: memory / 2 ** 20,
   });
@@ -85,14 +93,16 @@ const table = [
   'Release build in headless Chromium at 1280 × 800, generated catalogues (`ankommen-catalog generate --seed 1`). ' +
     'Each keystroke types one more letter of six search words (and clears the field), twice; each filter change ' +
     'toggles one profession or kind checkbox, three rounds. Times in milliseconds from the event to the next ' +
-    'rendered frame, list, count and map markers included. ' +
+    'rendered frame, list, count and map markers included; this includes waiting for the next frame ' +
+    '(up to 16.7 ms at 60 Hz). "Script" is the app\'s own work: from the event until the list, count and map are ' +
+    'updated in the DOM, before style, layout and paint. ' +
     'Goals: keystroke median ≤ 16 ms at 10,000 entries, p95 ≤ 50 ms at 100,000.',
   '',
-  '| entries | catalogue MB | keystroke median | keystroke p95 | filter median | filter p95 | samples (keys / filters) | JS heap MB |',
-  '|---:|---:|---:|---:|---:|---:|---:|---:|',
+  '| entries | catalogue MB | keystroke script median | keystroke median | keystroke p95 | filter median | filter p95 | samples (keys / filters) | JS heap MB |',
+  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ...rows.map(
     (r) =>
-      `| ${fmt(r.entries)} | ${r.mb.toFixed(1)} | ${ms(r.keys.median)} | ${ms(r.keys.p95)} | ${ms(r.filters.median)} | ${ms(r.filters.p95)} | ${r.keys.n} / ${r.filters.n} | ${r.heap.toFixed(0)} |`,
+      `| ${fmt(r.entries)} | ${r.mb.toFixed(1)} | ${ms(r.work.median)} | ${ms(r.keys.median)} | ${ms(r.keys.p95)} | ${ms(r.filters.median)} | ${ms(r.filters.p95)} | ${r.keys.n} / ${r.filters.n} | ${r.heap.toFixed(0)} |`,
   ),
 ].join('\n');
 await writeSection('interaction', table);

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 /// Up to this many results every row is rendered; above it, only the visible window.
 const RENDER_ALL: usize = 150;
 /// Rows rendered above and below the visible ones, so fast scrolling shows no gaps.
-const OVERSCAN: usize = 15;
+const OVERSCAN: usize = 6;
 
 #[component]
 pub fn ResultList() -> impl IntoView {

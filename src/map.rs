@@ -54,11 +54,7 @@ struct Leaflet {
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 enum Shown {
     Entry(usize),
-    Cluster {
-        cell: (i64, i64),
-        zoom: i64,
-        count: usize,
-    },
+    Cluster { cell: (i64, i64), zoom: i64 },
 }
 
 /// Markers closer than this many pixels form a cluster.
@@ -224,16 +220,40 @@ pub fn MapView(region: Region, tiles: Option<TileSource>) -> impl IntoView {
             leaflet.map.fit_bounds_with_options(&area, &options);
         }
     };
-    // A link that arrives with filters starts there too; clearing them shows the region again.
+    // A link that arrives with filters starts at its results. Later filter changes move the
+    // map only when none of the results is in view, so it never shows an empty area while
+    // there are results, and otherwise stays where the user put it.
     Effect::new(move |first: Option<()>| {
         let filtered = filters.with(|f| f.has_filters());
-        if filtered || first.is_some() {
-            leaflet.with_value(|leaflet| {
-                if let Some(leaflet) = leaflet {
-                    fit(leaflet, filtered);
+        leaflet.with_value(|leaflet| {
+            let Some(leaflet) = leaflet else { return };
+            if first.is_none() {
+                if filtered {
+                    fit(leaflet, true);
                 }
+                return;
+            }
+            let (_, area) = current_view(&leaflet.map);
+            let (north_west, south_east) = (
+                project(LatLon {
+                    lat: area.north,
+                    lon: area.west,
+                }),
+                project(LatLon {
+                    lat: area.south,
+                    lon: area.east,
+                }),
+            );
+            let any_in_view = points.with_untracked(|points| {
+                points.iter().any(|(_, p)| {
+                    (north_west.x..=south_east.x).contains(&p.x)
+                        && (north_west.y..=south_east.y).contains(&p.y)
+                })
             });
-        }
+            if !any_in_view {
+                fit(leaflet, filtered);
+            }
+        });
     });
 
     // The markers: cluster the results for the current view and swap only what changed.
@@ -259,10 +279,18 @@ pub fn MapView(region: Region, tiles: Option<TileSource>) -> impl IntoView {
                     Shown::Cluster {
                         cell: c.cell,
                         zoom: zoom.floor() as i64,
-                        count: c.count,
                     }
                 };
-                let marker = leaflet.shown.remove(&key).unwrap_or_else(|| {
+                // A cluster whose count changed keeps its marker: new number, same element.
+                let kept = leaflet.shown.remove(&key).and_then(|m| {
+                    if c.count == 1 || update_cluster(&m, c, language.code()) {
+                        Some(m)
+                    } else {
+                        leaflet.layer.remove_layer(&m);
+                        None
+                    }
+                });
+                let marker = kept.unwrap_or_else(|| {
                     let marker = match key {
                         Shown::Entry(index) => discovery.finder.with_value(|f| {
                             entry_marker(index, &f.catalog().entries[index], open == Some(index))
@@ -482,11 +510,7 @@ fn entry_marker(index: usize, entry: &Entry, open: bool) -> Marker {
 }
 
 fn cluster_marker(cluster: &Cluster, lang: &str) -> Marker {
-    let size = match cluster.count {
-        0..=9 => ("s", 28),
-        10..=99 => ("m", 34),
-        _ => ("l", 40),
-    };
+    let size = cluster_size(cluster.count);
     let class = format!("ak-cluster ak-cluster--{}", size.0);
     let title = i18n::text_args(lang, "map-cluster", &[("count", Arg::from(cluster.count))]);
     // The html is a number the app formatted, never catalogue text.
@@ -501,6 +525,58 @@ fn cluster_marker(cluster: &Cluster, lang: &str) -> Marker {
     );
     set(marker.unchecked_ref(), "akBounds", &bounds);
     marker
+}
+
+/// Brings a cluster marker up to date; false when it must be made anew (another size class).
+fn update_cluster(marker: &Marker, cluster: &Cluster, lang: &str) -> bool {
+    let count = js_sys::Reflect::get(marker, &"akCount".into())
+        .ok()
+        .and_then(|v| v.as_f64());
+    if count != Some(cluster.count as f64) {
+        let Some(element) = marker_element(marker) else {
+            return false;
+        };
+        let class = format!("ak-cluster ak-cluster--{}", cluster_size(cluster.count).0);
+        if !element.class_name().starts_with(&class) {
+            return false;
+        }
+        element.set_text_content(Some(&cluster.count.to_string()));
+        let title = i18n::text_args(lang, "map-cluster", &[("count", Arg::from(cluster.count))]);
+        let _ = element.set_attribute("title", &title);
+    }
+    // Same cell and count can still be other members: position and extent follow them.
+    let at = marker.get_lat_lng();
+    if (at.lat(), at.lng()) != (cluster.center.lat, cluster.center.lon) {
+        marker.set_lat_lng(&LatLng::new(cluster.center.lat, cluster.center.lon));
+    }
+    remember_cluster(marker, cluster);
+    true
+}
+
+/// The cluster's size on the map: a class suffix and a diameter in pixels.
+fn cluster_size(count: usize) -> (&'static str, u32) {
+    match count {
+        0..=9 => ("s", 28),
+        10..=99 => ("m", 34),
+        _ => ("l", 40),
+    }
+}
+
+/// What a click on the cluster needs (its members' extent), and its count.
+fn remember_cluster(marker: &Marker, cluster: &Cluster) {
+    let b = cluster.bounds;
+    let bounds = js_sys::Array::of4(
+        &b.south.into(),
+        &b.west.into(),
+        &b.north.into(),
+        &b.east.into(),
+    );
+    set(marker.unchecked_ref(), "akBounds", &bounds);
+    set(
+        marker.unchecked_ref(),
+        "akCount",
+        &(cluster.count as f64).into(),
+    );
 }
 
 fn new_marker(at: LatLon, class: &str, size: u32, html: &str, title: &str) -> Marker {

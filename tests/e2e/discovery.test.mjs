@@ -292,6 +292,11 @@ for (const [device, width, height] of VIEWPORTS) {
         assert.equal(await page.locator('.ak-count').textContent(), countText(want.hits.length, 'de'), `count for "${text}"`);
         const ids = await rowIds(page);
         assert.deepEqual(ids, want.hits.map((h) => h.entry.id), `results for "${text}"`);
+        // The map follows: exactly the located results, alone or in a cluster's count, and no
+        // marker of an earlier search left behind.
+        await mapSettled(page, located(want.hits));
+        const map = await mapState(page);
+        assert.equal(map.shown, located(want.hits), `the map shows the located results of "${text}"`);
         return ids;
       };
 

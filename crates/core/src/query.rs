@@ -10,7 +10,7 @@ use crate::geo::distance_km;
 use crate::search::{Index, Synonyms};
 use crate::vocab::{Category, Kind, Profession};
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Query {
@@ -77,6 +77,48 @@ pub struct Finder {
     catalog: Catalog,
     index: Index,
     current: Vec<bool>,
+    districts: Interned,
+    municipalities: Interned,
+}
+
+/// Each entry's district or municipality key as a small number, so facet counting on every
+/// keystroke indexes an array instead of comparing strings.
+struct Interned {
+    keys: Vec<String>,
+    /// Per entry; `NONE` when the entry has no key.
+    of_entry: Vec<u32>,
+}
+
+const NONE: u32 = u32::MAX;
+
+impl Interned {
+    fn new<'a>(keys: impl Iterator<Item = Option<&'a str>>) -> Interned {
+        let mut ids: HashMap<&str, u32> = HashMap::new();
+        let mut out = Interned {
+            keys: Vec::new(),
+            of_entry: Vec::new(),
+        };
+        for key in keys {
+            let id = key.map_or(NONE, |key| {
+                *ids.entry(key).or_insert_with(|| {
+                    out.keys.push(key.to_owned());
+                    out.keys.len() as u32 - 1
+                })
+            });
+            out.of_entry.push(id);
+        }
+        out
+    }
+
+    /// Counts by id, turned into the facet's map of key → count.
+    fn counts(&self, counts: &[usize]) -> BTreeMap<String, usize> {
+        counts
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| **n > 0)
+            .map(|(id, n)| (self.keys[id].clone(), *n))
+            .collect()
+    }
 }
 
 /// The facets, as bit positions in the mask of facets an entry fails.
@@ -99,10 +141,15 @@ impl Finder {
             .iter()
             .map(|e| e.is_current(today))
             .collect();
+        let districts = Interned::new(catalog.entries.iter().map(|e| Some(e.district.as_str())));
+        let municipalities =
+            Interned::new(catalog.entries.iter().map(|e| e.municipality.as_deref()));
         Finder {
             catalog,
             index,
             current,
+            districts,
+            municipalities,
         }
     }
 
@@ -119,6 +166,8 @@ impl Finder {
         let terms = Synonyms::bundled().terms(&query.text);
         let scores = self.index.scores(&terms);
         let mut results = Results::default();
+        let mut districts = vec![0; self.districts.keys.len()];
+        let mut municipalities = vec![0; self.municipalities.keys.len()];
         for (index, entry) in self.catalog.entries.iter().enumerate() {
             if !self.current[index] {
                 continue;
@@ -156,6 +205,13 @@ impl Finder {
                 .filter(|(_, passes)| !**passes)
                 .fold(0u8, |bits, (facet, _)| bits | 1 << facet);
             count_facets(&mut results.facets, entry, misses);
+            if counts_for(misses, Facet::District) {
+                districts[self.districts.of_entry[index] as usize] += 1;
+            }
+            let municipality = self.municipalities.of_entry[index];
+            if municipality != NONE && counts_for(misses, Facet::Municipality) {
+                municipalities[municipality as usize] += 1;
+            }
             if misses == 0 {
                 results.hits.push(Hit {
                     index,
@@ -164,6 +220,8 @@ impl Finder {
                 });
             }
         }
+        results.facets.districts = self.districts.counts(&districts);
+        results.facets.municipalities = self.municipalities.counts(&municipalities);
         self.sort(&mut results.hits, query);
         results
     }
@@ -232,9 +290,16 @@ impl Finder {
     }
 }
 
-/// An entry counts for a facet's values when it passes every other filter.
+/// True when an entry that fails the facets in `misses` counts for `facet`'s values: it passes
+/// every other filter.
+fn counts_for(misses: u8, facet: Facet) -> bool {
+    misses & !(1 << facet as u8) == 0
+}
+
+/// An entry counts for a facet's values when it passes every other filter. (Districts and
+/// municipalities are counted by id in [`Finder::find`].)
 fn count_facets(facets: &mut Facets, entry: &Entry, misses: u8) {
-    let counts_for = |facet: Facet| misses & !(1 << facet as u8) == 0;
+    let counts_for = |facet| counts_for(misses, facet);
     if counts_for(Facet::Kind) {
         *facets.kinds.entry(entry.kind).or_default() += 1;
     }
@@ -249,26 +314,6 @@ fn count_facets(facets: &mut Facets, entry: &Entry, misses: u8) {
         };
         for p in professions {
             *facets.professions.entry(*p).or_default() += 1;
-        }
-    }
-    if counts_for(Facet::District) {
-        increment(&mut facets.districts, &entry.district);
-    }
-    if let Some(m) = entry
-        .municipality
-        .as_ref()
-        .filter(|_| counts_for(Facet::Municipality))
-    {
-        increment(&mut facets.municipalities, m);
-    }
-}
-
-/// Counts `key`, allocating only the first time it is seen.
-fn increment(counts: &mut BTreeMap<String, usize>, key: &str) {
-    match counts.get_mut(key) {
-        Some(count) => *count += 1,
-        None => {
-            counts.insert(key.to_owned(), 1);
         }
     }
 }

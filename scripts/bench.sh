@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Measures Ankommen and writes the figures to BENCHMARKS.md (not part of the test command).
-#   scripts/bench.sh              first-visit file sizes of the release build, native core speed
+#   scripts/bench.sh              first-visit file sizes of the release build, interaction latency
+#                                 at 10,000 entries in Chromium, native core speed
 #   scripts/bench.sh --profiles   also what each release-profile setting saves (6 builds, ~15 min)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,9 +9,15 @@ source scripts/setup.sh
 scripts/build.sh
 node bench/first-visit.mjs
 
-# Native core: the same generated catalogue the benchmark harness uses.
+# Generated catalogues: the seeded generator of crates/bench, through the CLI.
 mkdir -p target/bench
-cargo run --release --quiet -p ankommen-catalog -- generate --entries 100000 --seed 1 -o target/bench/catalog-100000.json
+for n in 10000 100000; do
+  cargo run --release --quiet -p ankommen-catalog -- generate --entries "$n" --seed 1 -o "target/bench/catalog-$n.json"
+done
+# In the browser: keystroke and filter change to the updated list and map.
+node bench/interaction.mjs target/bench/catalog-10000.json
+
+# Native core, on the 100,000-entry catalogue.
 cargo bench --quiet -p ankommen-bench --bench catalog
 node bench/native.mjs target/bench/catalog-100000.json
 if [ "${1:-}" = "--profiles" ]; then

@@ -873,3 +873,37 @@ for (const [width, height, what] of [
     }
   });
 }
+
+test('an entry without an English text shows the German one, marked, in the English UI', async () => {
+  const untranslated = structuredClone(catalog);
+  const entry = untranslated.entries[0];
+  delete entry.name.en;
+  delete entry.description.en;
+  const browser = await open({ width: 1280, height: 800 });
+  try {
+    const { page } = browser;
+    await page.route('**/catalog.json', (route) =>
+      route.fulfill({ contentType: 'application/json', body: JSON.stringify(untranslated) }),
+    );
+    await goto(page, `?lang=en&entry=${entry.id}`);
+    const link = page.locator(`#ak-item-${entry.id}`);
+    await link.waitFor();
+    assert.equal(await link.locator('[lang="de"]').textContent(), entry.name.de, 'the German name, marked lang="de"');
+    assert.match(await link.textContent(), new RegExp(`${t('en', 'fallback-german').replace(/[()]/g, '\\$&')}$`), 'the list marks the fallback');
+    const details = page.locator('aside.ak-details');
+    await details.waitFor();
+    assert.equal(await details.locator('h2 [lang="de"]').textContent(), entry.name.de);
+    assert.ok(
+      (await details.locator('[lang="de"]').allTextContents()).includes(entry.description.de),
+      'the German description, marked lang="de"',
+    );
+    assert.equal(await details.locator('.ak-fallback').count() >= 2, true, 'name and description carry the marker');
+    // A translated entry shows no marker.
+    const other = catalog.entries[2];
+    assert.equal(await page.locator(`#ak-item-${other.id} .ak-fallback`).count(), 0);
+    assert.equal((await page.locator(`#ak-item-${other.id}`).textContent()).trim(), other.name.en);
+    await assertClean(browser);
+  } finally {
+    await browser.close();
+  }
+});

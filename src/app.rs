@@ -101,7 +101,11 @@ pub fn CatalogView(catalog: Catalog, skipped: usize, config: RuntimeConfig) -> i
     let language = use_language();
     let region = catalog.region.clone();
     let finder = StoredValue::new(Finder::new(catalog, today()));
-    let query = Memo::new(move |_| address.state().with(|s| s.query(&region)));
+    let query = Memo::new(move |_| {
+        let mut query = address.state().with(|s| s.query(&region));
+        query.lang = language.code().to_owned();
+        query
+    });
     let results = Memo::new(move |_| finder.with_value(|f| query.with(|q| f.find(q))));
     let open = Memo::new(move |_| {
         let id = address.state().with(|s| s.entry.clone())?;

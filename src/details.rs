@@ -36,18 +36,23 @@ pub fn Details(index: usize, maintainer: Option<Maintainer>) -> impl IntoView {
         address.update(Step::Push, |s| s.entry = None);
         // The row exists again once the list has re-rendered.
         let id = id.clone();
+        // Two frames: the list is shown again and has scrolled the row into view in the first.
         // If the row is hidden (a phone showing the map), the map takes focus instead.
         request_animation_frame(move || {
-            let visible = |id: &str| {
-                document()
-                    .get_element_by_id(id)
-                    .or_else(|| document().query_selector(id).ok().flatten())
-                    .map(wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>)
-                    .filter(|e| e.offset_parent().is_some())
-            };
-            if let Some(target) = visible(&format!("ak-item-{id}")).or_else(|| visible(".ak-map")) {
-                let _ = target.focus();
-            }
+            request_animation_frame(move || {
+                let visible = |id: &str| {
+                    document()
+                        .get_element_by_id(id)
+                        .or_else(|| document().query_selector(id).ok().flatten())
+                        .map(wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>)
+                        .filter(|e| e.offset_parent().is_some())
+                };
+                if let Some(target) =
+                    visible(&format!("ak-item-{id}")).or_else(|| visible(".ak-map"))
+                {
+                    let _ = target.focus();
+                }
+            })
         });
     };
     let on_key = {

@@ -62,7 +62,7 @@ pub fn FilterPanel() -> impl IntoView {
     let districts = StoredValue::new(districts);
     let municipalities = StoredValue::new(municipalities);
 
-    let professions = Signal::derive(move || {
+    let professions = Memo::new(move |_| {
         let lang = language.code();
         let (facets, state) = (facets.read(), state.read());
         Profession::ALL
@@ -76,7 +76,7 @@ pub fn FilterPanel() -> impl IntoView {
             })
             .collect()
     });
-    let kinds = Signal::derive(move || {
+    let kinds = Memo::new(move |_| {
         let lang = language.code();
         let (facets, state) = (facets.read(), state.read());
         Kind::ALL
@@ -91,7 +91,7 @@ pub fn FilterPanel() -> impl IntoView {
             .collect()
     });
     // Long facets list only values that would leave results, plus the chosen ones.
-    let categories = Signal::derive(move || {
+    let categories = Memo::new(move |_| {
         let lang = language.code();
         let (facets, state) = (facets.read(), state.read());
         Category::ALL
@@ -106,7 +106,7 @@ pub fn FilterPanel() -> impl IntoView {
             .filter(|c| c.count > 0 || c.checked)
             .collect()
     });
-    let district_choices = Signal::derive(move || {
+    let district_choices = Memo::new(move |_| {
         let (facets, state) = (facets.read(), state.read());
         districts.with_value(|all| {
             all.iter()
@@ -121,7 +121,7 @@ pub fn FilterPanel() -> impl IntoView {
                 .collect()
         })
     });
-    let municipality_choices = Signal::derive(move || {
+    let municipality_choices = Memo::new(move |_| {
         let (facets, state) = (facets.read(), state.read());
         municipalities.with_value(|all| {
             let mut choices: Vec<Choice> = all
@@ -157,20 +157,25 @@ pub fn FilterPanel() -> impl IntoView {
             <summary>
                 {move || language.t_with("filters-title", &[("count", Arg::from(active()))])}
             </summary>
-            <FacetGroup param="profession" legend="filter-profession" choices=professions />
-            <FacetGroup param="kind" legend="filter-kind" choices=kinds />
-            <FacetGroup param="category" legend="filter-category" choices=categories />
+            <FacetGroup param="profession" legend="filter-profession" choices=professions.into() />
+            <FacetGroup param="kind" legend="filter-kind" choices=kinds.into() />
+            <FacetGroup param="category" legend="filter-category" choices=categories.into() />
             <PlacePicker municipalities />
-            <FacetGroup param="district" legend="filter-district" choices=district_choices />
-            <FacetGroup param="municipality" legend="filter-municipality" choices=municipality_choices />
+            <FacetGroup param="district" legend="filter-district" choices=district_choices.into() />
+            <FacetGroup param="municipality" legend="filter-municipality" choices=municipality_choices.into() />
         </details>
         <div class="ak-toolbar">
             <SortPicker />
             <button
                 type="button"
                 class="ak-clear"
-                disabled=move || !state.with(|s| s.has_filters())
-                on:click=move |_| address.update(Step::Push, |s| s.clear_filters())
+                // aria-disabled, not disabled: the button keeps keyboard focus after it is used.
+                aria-disabled=move || (!state.with(|s| s.has_filters())).to_string()
+                on:click=move |_| {
+                    if state.with_untracked(|s| s.has_filters()) {
+                        address.update(Step::Push, |s| s.clear_filters());
+                    }
+                }
             >
                 {move || language.t("filters-clear")}
             </button>
@@ -242,6 +247,9 @@ fn PlacePicker(municipalities: StoredValue<Vec<(String, String)>>) -> impl IntoV
         })
     };
     let locate = move |_| {
+        if locating.get_untracked() {
+            return;
+        }
         locating.set(true);
         location_error.set(None);
         locate_browser(move |found| {
@@ -297,7 +305,7 @@ fn PlacePicker(municipalities: StoredValue<Vec<(String, String)>>) -> impl IntoV
                     <option value=km.to_string()>{move || language.t_with("distance-km", &[("km", Arg::from(km))])}</option>
                 }).collect_view()}
             </select>
-            <button type="button" class="ak-locate" on:click=locate disabled=move || locating.get()>
+            <button type="button" class="ak-locate" on:click=locate aria-disabled=move || locating.get().to_string()>
                 {move || language.t("near-locate")}
             </button>
             <p class="ak-locate__note">{move || language.t("near-locate-note")}</p>
@@ -360,26 +368,29 @@ fn locate_browser(done: impl FnOnce(Result<LatLon, &'static str>) + 'static) {
         })
     };
     // web-sys marks GeolocationPosition unstable; the two numbers are read directly.
-    let on_success = Closure::once_into_js(move |position: JsValue| {
-        let number = |key: &str| {
-            let coords = js_sys::Reflect::get(&position, &"coords".into()).ok()?;
-            js_sys::Reflect::get(&coords, &key.into()).ok()?.as_f64()
-        };
-        let found = match (number("latitude"), number("longitude")) {
-            (Some(lat), Some(lon)) => Ok(LatLon { lat, lon }),
-            _ => Err("near-locate-failed"),
-        };
+    let on_success = {
+        let done = done.clone();
+        Closure::once_into_js(move |position: JsValue| {
+            let number = |key: &str| {
+                let coords = js_sys::Reflect::get(&position, &"coords".into()).ok()?;
+                js_sys::Reflect::get(&coords, &key.into()).ok()?.as_f64()
+            };
+            let found = match (number("latitude"), number("longitude")) {
+                (Some(lat), Some(lon)) => Ok(LatLon { lat, lon }),
+                _ => Err("near-locate-failed"),
+            };
+            if let Some(done) = done.borrow_mut().take() {
+                done(found);
+            }
+        })
+    };
+    let asked = geolocation.get_current_position_with_error_callback(
+        on_success.unchecked_ref(),
+        Some(on_error.unchecked_ref()),
+    );
+    if asked.is_err() {
         if let Some(done) = done.borrow_mut().take() {
-            done(found);
+            done(Err("near-locate-failed"));
         }
-    });
-    if geolocation
-        .get_current_position_with_error_callback(
-            on_success.unchecked_ref(),
-            Some(on_error.unchecked_ref()),
-        )
-        .is_err()
-    {
-        leptos::logging::warn!("geolocation could not be asked");
     }
 }

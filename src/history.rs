@@ -38,6 +38,9 @@ impl Address {
 
     /// Shows `next`: writes the URL, then updates the view.
     pub fn go(&self, next: UrlState, step: Step) {
+        // What the URL can hold is what the view shows: no radius without a place, points
+        // rounded as written. Back and forward then restore exactly this state.
+        let next = UrlState::parse(&next.to_query()).0;
         if self.state.with_untracked(|current| *current == next) {
             return;
         }

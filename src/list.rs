@@ -78,25 +78,37 @@ pub fn ResultList() -> impl IntoView {
         }
         request_animation_frame(measure);
     });
-    // Opening an entry (from the map, a link or the back button) reveals its row.
-    Effect::new(move |_| {
-        let Some(open) = discovery.open.get() else {
-            return;
-        };
+    // Scrolls the row of entry `index` into view (so a long list renders it).
+    let reveal = move |index: usize| {
         let position = discovery
             .results
-            .with_untracked(|r| r.hits.iter().position(|h| h.index == open));
+            .with_untracked(|r| r.hits.iter().position(|h| h.index == index));
         let (Some(position), Some(element)) = (position, scroller.get_untracked()) else {
             return;
         };
+        let view_height = element.client_height() as f64;
+        if view_height == 0.0 {
+            return; // hidden: a phone showing details or the map
+        }
         let row = row_height.get_untracked();
         let top = position as f64 * row;
         let view_top = element.scroll_top() as f64;
-        let view_height = element.client_height() as f64;
         if top < view_top || top + row > view_top + view_height {
             element.set_scroll_top((top - view_height / 3.0).max(0.0) as i32);
             measure();
         }
+    };
+    // Opening an entry (from the map, a link or the back button) reveals its row; closing
+    // reveals it again once the list is back in view (a phone hides it behind the details),
+    // so focus can return to it.
+    Effect::new(move |previous: Option<Option<usize>>| {
+        let open = discovery.open.get();
+        match (open, previous.flatten()) {
+            (Some(index), _) => reveal(index),
+            (None, Some(closed)) => request_animation_frame(move || reveal(closed)),
+            (None, None) => {}
+        }
+        open
     });
 
     let padding = move |before: bool| {

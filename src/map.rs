@@ -11,7 +11,9 @@ use crate::fetch::load_outlines;
 use crate::history::{Address, Step};
 use crate::language::use_language;
 use ankommen_core::catalog::{Bounds, LatLon};
-use ankommen_core::cluster::{cluster, project, separating_zoom, unproject, Cluster, Point};
+use ankommen_core::cluster::{
+    cluster, project, separating_zoom, unclustered, unproject, Cluster, Point,
+};
 use ankommen_core::config::TileSource;
 use ankommen_core::i18n::{self, Arg};
 use ankommen_core::{Entry, Kind, Region};
@@ -151,10 +153,15 @@ pub fn MapView(region: Region, tiles: Option<TileSource>) -> impl IntoView {
                         .filter_map(|v| v.as_f64())
                         .collect();
                     if let [south, west, north, east] = b[..] {
-                        map.fit_bounds(&LatLngBounds::new(
-                            &LatLng::new(south, west),
-                            &LatLng::new(north, east),
-                        ));
+                        if south == north && west == east {
+                            // One address: street level, where every entry has its marker.
+                            map.set_view(&LatLng::new(south, west), NO_CLUSTERS_FROM);
+                        } else {
+                            map.fit_bounds(&LatLngBounds::new(
+                                &LatLng::new(south, west),
+                                &LatLng::new(north, east),
+                            ));
+                        }
                     }
                 }
             })
@@ -263,12 +270,12 @@ pub fn MapView(region: Region, tiles: Option<TileSource>) -> impl IntoView {
         };
         let points = points.read();
         let open = discovery.open.get_untracked();
-        let cell = if zoom >= NO_CLUSTERS_FROM {
-            1.0
+        let view = area.padded(0.25);
+        let clusters = if zoom >= NO_CLUSTERS_FROM {
+            unclustered(&points, view)
         } else {
-            CELL_PX
+            cluster(&points, zoom.floor(), CELL_PX, view)
         };
-        let clusters = cluster(&points, zoom.floor(), cell, area.padded(0.25));
         leaflet.update_value(|leaflet| {
             let Some(leaflet) = leaflet else { return };
             let mut next = HashMap::with_capacity(clusters.len());
@@ -405,12 +412,13 @@ pub fn MapView(region: Region, tiles: Option<TileSource>) -> impl IntoView {
     };
 
     view! {
-        <section class="ak-map-pane" aria-labelledby="ak-map-title">
+        <section class="ak-map-pane">
             <h2 id="ak-map-title" class="ak-visually-hidden">{move || language.t("map-title")}</h2>
             {tiles.map(|source| view! { <TileConsent source consented /> })}
             <div
                 node_ref=container
                 class="ak-map"
+                role="region"
                 aria-label=move || language.t("map-title")
                 data-marker-count=move || located.get().to_string()
                 data-entry-count=move || total.get().to_string()
@@ -428,30 +436,31 @@ fn TileConsent(source: TileSource, consented: RwSignal<bool>) -> impl IntoView {
     let language = use_language();
     let host = StoredValue::new(source.host().to_owned());
     let url = StoredValue::new(source.url.clone());
-    let agree = move |_| {
+    let agree = move || {
         url.with_value(|url| choices::set(choices::TILES, Some(url)));
         consented.set(true);
     };
-    let withdraw = move |_| {
+    let withdraw = move || {
         choices::set(choices::TILES, None);
         consented.set(false);
     };
     let text = move |key| {
         host.with_value(|host| language.t_with(key, &[("host", Arg::from(host.as_str()))]))
     };
+    // One button whose label and action change, so keyboard focus stays on it.
+    let toggle = move |_| {
+        if consented.get_untracked() {
+            withdraw()
+        } else {
+            agree()
+        }
+    };
     view! {
         <div class="ak-consent" role="region" aria-label=move || language.t("tiles-title")>
-            {move || if consented.get() {
-                view! {
-                    <p>{text("tiles-on")}</p>
-                    <button type="button" on:click=withdraw>{language.t("tiles-withdraw")}</button>
-                }.into_any()
-            } else {
-                view! {
-                    <p>{text("tiles-ask")}</p>
-                    <button type="button" on:click=agree>{language.t("tiles-agree")}</button>
-                }.into_any()
-            }}
+            <p>{move || text(if consented.get() { "tiles-on" } else { "tiles-ask" })}</p>
+            <button type="button" on:click=toggle>
+                {move || language.t(if consented.get() { "tiles-withdraw" } else { "tiles-agree" })}
+            </button>
         </div>
     }
 }
@@ -536,8 +545,8 @@ fn update_cluster(marker: &Marker, cluster: &Cluster, lang: &str) -> bool {
         let Some(element) = marker_element(marker) else {
             return false;
         };
-        let class = format!("ak-cluster ak-cluster--{}", cluster_size(cluster.count).0);
-        if !element.class_name().starts_with(&class) {
+        let size = format!("ak-cluster--{}", cluster_size(cluster.count).0);
+        if !element.class_list().contains(&size) {
             return false;
         }
         element.set_text_content(Some(&cluster.count.to_string()));

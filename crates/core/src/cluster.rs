@@ -132,8 +132,9 @@ pub fn cluster(points: &[(usize, Point)], zoom: f64, cell_px: f64, view: Bounds)
     out
 }
 
-/// The lowest zoom from `from` up to `max` at which `target` has a cell to itself among
-/// `points`: where the map must zoom to show an entry as its own marker.
+/// The lowest whole zoom from `from` (rounded down, as the map clusters) up to `max` at
+/// which `target` has a cell to itself among `points`: where the map must zoom to show an
+/// entry as its own marker. `max` when no zoom separates it (the map stops clustering there).
 pub fn separating_zoom(
     target: (usize, Point),
     points: &[(usize, Point)],
@@ -141,7 +142,7 @@ pub fn separating_zoom(
     max: f64,
     cell_px: f64,
 ) -> f64 {
-    let mut zoom = from.ceil();
+    let mut zoom = from.floor();
     while zoom < max {
         let scale = TILE * zoom.exp2() / cell_px;
         let cell = |p: Point| ((p.x * scale).floor() as i64, (p.y * scale).floor() as i64);
@@ -152,6 +153,29 @@ pub fn separating_zoom(
         zoom += 1.0;
     }
     max
+}
+
+/// Every point in `view` as its own marker: at street level nothing is clustered, so entries
+/// at the same address are all reachable (they overlap; the list names each).
+pub fn unclustered(points: &[(usize, Point)], view: Bounds) -> Vec<Cluster> {
+    points
+        .iter()
+        .filter_map(|&(index, p)| {
+            let at = unproject(p);
+            view.contains(at).then_some(Cluster {
+                cell: (index as i64, 0),
+                count: 1,
+                first: index,
+                center: at,
+                bounds: Bounds {
+                    south: at.lat,
+                    west: at.lon,
+                    north: at.lat,
+                    east: at.lon,
+                },
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -211,6 +235,26 @@ mod tests {
         assert_eq!(counts(z), Some(1), "at zoom {z} Olpe's entries are apart");
         assert_eq!(counts(z - 1.0), Some(2), "and one level out they are not");
         assert_eq!(separating_zoom(points[2], &points, 8.0, 18.0, 60.0), 8.0);
+    }
+
+    #[test]
+    fn entries_at_one_address_each_get_a_marker_at_street_level() {
+        let points = [
+            (0, at(51.0276, 7.8436)),
+            (1, at(51.0276, 7.8436)),
+            (2, at(51.5, 8.1)),
+        ];
+        assert_eq!(
+            cluster(&points, 18.0, 1.0, WORLD).len(),
+            2,
+            "a grid cannot part them"
+        );
+        let singles = unclustered(&points, WORLD);
+        assert_eq!(
+            singles.iter().map(|c| c.first).collect::<Vec<_>>(),
+            [0, 1, 2]
+        );
+        assert!(singles.iter().all(|c| c.count == 1));
     }
 
     #[test]

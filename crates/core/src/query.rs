@@ -24,6 +24,8 @@ pub struct Query {
     pub municipalities: Vec<String>,
     pub near: Option<Near>,
     pub sort: Sort,
+    /// The UI language, for sorting by name; German when empty.
+    pub lang: String,
 }
 
 /// "Within `radius_km` of this point"; `district` (of a picked municipality) lets entries that
@@ -275,7 +277,7 @@ impl Finder {
             (None, Some(_)) => Ordering::Greater,
             (None, None) => Ordering::Equal,
         };
-        let name = |h: &Hit| crate::search::fold(&entries[h.index].name.de);
+        let name = |h: &Hit| crate::search::fold(entries[h.index].name.get(&query.lang));
         match query.sort {
             Sort::Relevance => {
                 hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)))

@@ -98,10 +98,12 @@ impl UrlState {
                     value: v.to_owned(),
                 })
             };
+            let raw = &value;
             let value = value.trim();
             match &*param {
                 "lang" if is_language_code(value) => state.lang = Some(value.to_owned()),
-                "q" => state.text = value.to_owned(),
+                // Not trimmed: a space typed between two words is part of the text.
+                "q" => state.text = raw.to_string(),
                 "kind" => add_all(&mut state.kinds, value, Kind::from_id, &mut ignore),
                 "category" => add_all(&mut state.categories, value, Category::from_id, &mut ignore),
                 "profession" => add_all(
@@ -199,7 +201,9 @@ impl UrlState {
                 Place::Point(at) => (*at, None),
                 Place::Municipality(key) => {
                     let m = region.municipalities.get(key)?;
-                    (m.location, Some(key[..5].to_owned()))
+                    // A well-formed key starts with its district's; the catalogue's region
+                    // keys are only checked with warnings, so this must not assume it.
+                    (m.location, key.get(..5).and_then(ags(5)))
                 }
             };
             Some(Near {
@@ -217,6 +221,7 @@ impl UrlState {
             municipalities: self.municipalities.clone(),
             near,
             sort: self.sort,
+            lang: String::new(),
         }
     }
 

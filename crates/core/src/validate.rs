@@ -576,7 +576,9 @@ pub fn is_email(text: &str) -> bool {
             && s.bytes()
                 .all(|b| b.is_ascii_alphanumeric() || extra.contains(&b) || b >= 0x80)
     };
-    ok(local, b".!#$%&'*+/=?^_`{|}~-")
+    // RFC 5322 also allows `# % & / ?` here, but in a `mailto:` link they start headers,
+    // escapes or fragments (`a?bcc=b@c.de`), so an address that becomes a link may not use them.
+    ok(local, b".!$'*+=^_`{|}~-")
         && ok(domain, b".-")
         && domain.contains('.')
         && !domain.starts_with('.')

@@ -354,3 +354,26 @@ fn nearby_lists_the_help_around_an_entry_but_not_other_employers_or_itself() {
     // home (an employer), not the practice 26 km away, not the past job fair.
     assert_eq!(near, ["kita", "service", "region"]);
 }
+
+#[test]
+fn sorting_by_name_uses_the_names_in_the_ui_language() {
+    let mut c = catalogue();
+    // "Zentrum …" in English sorts last, its German name "Arztpraxis …" first.
+    let praxis = c.entries.iter_mut().find(|e| e.id == "praxis").unwrap();
+    praxis
+        .name
+        .other
+        .insert("en".into(), "Zentrum medical practice".into());
+    let q = Query {
+        sort: Sort::Name,
+        lang: "en".into(),
+        ..Query::default()
+    };
+    assert_eq!(ids(&c, &q).last().map(String::as_str), Some("praxis"));
+    let q = Query {
+        sort: Sort::Name,
+        lang: "de".into(),
+        ..Query::default()
+    };
+    assert_eq!(ids(&c, &q)[0], "praxis");
+}

@@ -138,3 +138,35 @@ fn toggling_a_filter_value_adds_it_then_removes_it() {
     assert!(!state.toggle("district", "5966"));
     assert_eq!(state.to_query(), "district=05966");
 }
+
+#[test]
+fn a_malformed_municipality_key_in_the_catalogue_is_no_place_and_no_panic() {
+    let mut catalog = parse(json!([])).catalog;
+    let olpe = catalog.region.municipalities["05966024"].clone();
+    catalog
+        .region
+        .municipalities
+        .insert("Olpe".into(), olpe.clone());
+    catalog
+        .region
+        .municipalities
+        .insert("0596ö024".into(), olpe);
+    for key in ["Olpe", "0596ö024"] {
+        let state = UrlState {
+            near: Some(Place::Municipality(key.into())),
+            ..UrlState::default()
+        };
+        let near = state
+            .query(&catalog.region)
+            .near
+            .expect("the town is known");
+        assert_eq!(near.district, None, "{key} names no district");
+    }
+}
+
+#[test]
+fn spaces_typed_in_the_search_survive_the_round_trip() {
+    let (state, _) = UrlState::parse("q=kita%20");
+    assert_eq!(state.text, "kita ");
+    assert_eq!(UrlState::parse(&state.to_query()).0, state);
+}

@@ -210,6 +210,10 @@ fn malformed_email_and_phone_are_errors() {
         "@example.org",
         "info@example",
         "in fo@example.org",
+        // Would smuggle a header into the mailto: link the app makes.
+        "info%40klinik.example?bcc=spy@evil.example",
+        "info@klinik.example?subject=x",
+        "a&b@example.org",
     ] {
         expect(
             |e| e["contact"] = json!({"email": email}),

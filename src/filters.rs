@@ -247,9 +247,6 @@ fn PlacePicker(municipalities: StoredValue<Vec<(String, String)>>) -> impl IntoV
         })
     };
     let locate = move |_| {
-        if locating.get_untracked() {
-            return;
-        }
         locating.set(true);
         location_error.set(None);
         locate_browser(move |found| {
@@ -305,7 +302,7 @@ fn PlacePicker(municipalities: StoredValue<Vec<(String, String)>>) -> impl IntoV
                     <option value=km.to_string()>{move || language.t_with("distance-km", &[("km", Arg::from(km))])}</option>
                 }).collect_view()}
             </select>
-            <button type="button" class="ak-locate" on:click=locate aria-disabled=move || locating.get().to_string()>
+            <button type="button" class="ak-locate" on:click=locate aria-busy=move || locating.get().to_string()>
                 {move || language.t("near-locate")}
             </button>
             <p class="ak-locate__note">{move || language.t("near-locate-note")}</p>
@@ -384,9 +381,14 @@ fn locate_browser(done: impl FnOnce(Result<LatLon, &'static str>) + 'static) {
             }
         })
     };
-    let asked = geolocation.get_current_position_with_error_callback(
+    // A position that takes too long ends in an error after 20 s. (The wait for the user's
+    // permission does not count, so the button stays usable: a second click asks again.)
+    let options = web_sys::PositionOptions::new();
+    options.set_timeout(20_000);
+    let asked = geolocation.get_current_position_with_error_callback_and_options(
         on_success.unchecked_ref(),
         Some(on_error.unchecked_ref()),
+        &options,
     );
     if asked.is_err() {
         if let Some(done) = done.borrow_mut().take() {

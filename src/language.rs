@@ -39,6 +39,10 @@ impl Language {
         self.code.get()
     }
 
+    pub fn code_untracked(&self) -> &'static str {
+        self.code.get_untracked()
+    }
+
     /// A UI string in the current language (tracked).
     pub fn t(&self, key: &str) -> String {
         i18n::text(self.code.get(), key)

@@ -50,6 +50,8 @@ struct Leaflet {
     tiles: Option<TileLayer>,
     /// The map was made while hidden (a phone's list view) and has not yet been fitted.
     unfitted: bool,
+    /// The language of the markers' titles.
+    lang: &'static str,
 }
 
 /// What a marker stands for: one entry, or a cluster (its grid cell at a zoom, and size).
@@ -178,6 +180,7 @@ pub fn MapView(region: Region, tiles: Option<TileSource>) -> impl IntoView {
             shown: HashMap::new(),
             tiles: None,
             unfitted: element.client_width() == 0,
+            lang: language.code_untracked(),
         }));
         leptos::task::spawn_local(async move {
             if let Some(outlines) = load_outlines().await {
@@ -270,6 +273,7 @@ pub fn MapView(region: Region, tiles: Option<TileSource>) -> impl IntoView {
         };
         let points = points.read();
         let open = discovery.open.get_untracked();
+        let lang = language.code();
         let view = area.padded(0.25);
         let clusters = if zoom >= NO_CLUSTERS_FROM {
             unclustered(&points, view)
@@ -278,6 +282,13 @@ pub fn MapView(region: Region, tiles: Option<TileSource>) -> impl IntoView {
         };
         leaflet.update_value(|leaflet| {
             let Some(leaflet) = leaflet else { return };
+            // Marker titles are in the UI language: a new language makes them anew.
+            if leaflet.lang != lang {
+                for (_, old) in leaflet.shown.drain() {
+                    leaflet.layer.remove_layer(&old);
+                }
+                leaflet.lang = lang;
+            }
             let mut next = HashMap::with_capacity(clusters.len());
             for c in &clusters {
                 let key = if c.count == 1 {
@@ -290,7 +301,7 @@ pub fn MapView(region: Region, tiles: Option<TileSource>) -> impl IntoView {
                 };
                 // A cluster whose count changed keeps its marker: new number, same element.
                 let kept = leaflet.shown.remove(&key).and_then(|m| {
-                    if c.count == 1 || update_cluster(&m, c, language.code()) {
+                    if c.count == 1 || update_cluster(&m, c, lang) {
                         Some(m)
                     } else {
                         leaflet.layer.remove_layer(&m);
@@ -300,9 +311,14 @@ pub fn MapView(region: Region, tiles: Option<TileSource>) -> impl IntoView {
                 let marker = kept.unwrap_or_else(|| {
                     let marker = match key {
                         Shown::Entry(index) => discovery.finder.with_value(|f| {
-                            entry_marker(index, &f.catalog().entries[index], open == Some(index))
+                            entry_marker(
+                                index,
+                                &f.catalog().entries[index],
+                                open == Some(index),
+                                lang,
+                            )
                         }),
-                        Shown::Cluster { .. } => cluster_marker(c, language.code()),
+                        Shown::Cluster { .. } => cluster_marker(c, lang),
                     };
                     marker.add_to_layer_group(&leaflet.layer);
                     marker
@@ -505,7 +521,7 @@ fn reduced_motion() -> bool {
         .is_some_and(|m| m.matches())
 }
 
-fn entry_marker(index: usize, entry: &Entry, open: bool) -> Marker {
+fn entry_marker(index: usize, entry: &Entry, open: bool, lang: &str) -> Marker {
     let class = format!(
         "ak-marker ak-icon ak-icon--{}{}",
         entry.kind.as_str(),
@@ -513,7 +529,7 @@ fn entry_marker(index: usize, entry: &Entry, open: bool) -> Marker {
     );
     let at = entry.location.unwrap_or(LatLon { lat: 0.0, lon: 0.0 });
     // Leaflet assigns the title as a property, never as HTML.
-    let marker = new_marker(at, &class, 18, "", &entry.name.de);
+    let marker = new_marker(at, &class, 18, "", entry.name.get(lang));
     set(marker.unchecked_ref(), "akIndex", &(index as f64).into());
     marker
 }

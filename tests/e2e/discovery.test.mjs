@@ -899,6 +899,11 @@ test('an entry without an English text shows the German one, marked, in the Engl
       'the German description, marked lang="de"',
     );
     assert.equal(await details.locator('.ak-fallback').count() >= 2, true, 'name and description carry the marker');
+    // Map markers are titled in the UI language too (German where there is no English).
+    await page.waitForSelector('.ak-map .ak-marker');
+    const english = new Set(untranslated.entries.map((e) => e.name.en ?? e.name.de));
+    const titles = await page.$$eval('.ak-map .ak-marker', (ms) => ms.map((m) => m.title));
+    assert.ok(titles.length > 0 && titles.every((title) => english.has(title)), `marker titles in English: ${titles.slice(0, 3).join(' | ')}`);
     // A translated entry shows no marker.
     const other = catalog.entries[2];
     assert.equal(await page.locator(`#ak-item-${other.id} .ak-fallback`).count(), 0);

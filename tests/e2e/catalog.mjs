@@ -198,7 +198,8 @@ export function formatNumber(n, lang) {
   const tenths = Math.round(n * 10);
   const whole = Math.trunc(tenths / 10);
   const rest = tenths % 10;
-  return rest === 0 ? String(whole) : `${whole}${lang === 'de' ? ',' : '.'}${rest}`;
+  const digits = String(whole).replace(/\B(?=(\d{3})+$)/g, lang === 'de' ? '.' : ',');
+  return rest === 0 ? digits : `${digits}${lang === 'de' ? ',' : '.'}${rest}`;
 }
 
 /** Parses "12,3 km" / "12.3 km" back into a number. */

@@ -58,10 +58,12 @@ const ftl = Object.fromEntries(
   ]),
 );
 const t = (lang, key, vars = {}) => ftl[lang][key].replace(/\{ \$(\w+) \}/g, (_, v) => vars[v]);
+/** Whole numbers as the app writes them: "2.000" in German, "2,000" in English. */
+const grouped = (n, lang) => String(n).replace(/\B(?=(\d{3})+$)/g, lang === 'de' ? '.' : ',');
 const countText = (n, lang) =>
   lang === 'de'
-    ? n === 0 ? 'Keine Ergebnisse' : n === 1 ? '1 Ergebnis' : `${n} Ergebnisse`
-    : n === 0 ? 'No results' : n === 1 ? '1 result' : `${n} results`;
+    ? n === 0 ? 'Keine Ergebnisse' : n === 1 ? '1 Ergebnis' : `${grouped(n, 'de')} Ergebnisse`
+    : n === 0 ? 'No results' : n === 1 ? '1 result' : `${grouped(n, 'en')} results`;
 const filtersTitle = (n, lang) =>
   n === 0 ? (lang === 'de' ? 'Filter' : 'Filters') : lang === 'de' ? `Filter (${n} aktiv)` : `Filters (${n} active)`;
 /** An entry's name as the UI shows it in `lang`: its translation, or German with the marker. */

@@ -238,7 +238,8 @@ fn plural_category(_lang: &str, n: f64) -> &'static str {
 }
 
 /// Integers without decimals, anything else rounded to one decimal; the decimal separator is
-/// "," in German and "." otherwise; no thousands separators. Avoids float formatting code.
+/// "," in German and "." otherwise, thousands are grouped with the other one ("10.000",
+/// "10,000"). Avoids float formatting code.
 fn format_number(out: &mut String, lang: usize, n: f64) {
     if n.is_nan() {
         out.push_str("NaN");
@@ -253,9 +254,20 @@ fn format_number(out: &mut String, lang: usize, n: f64) {
         out.push('-');
     }
     let tenths = tenths.unsigned_abs();
-    let _ = write!(out, "{}", tenths / 10);
+    let (decimal, group) = if LANGUAGES[lang] == "de" {
+        (',', '.')
+    } else {
+        ('.', ',')
+    };
+    let digits = (tenths / 10).to_string();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(digit);
+    }
     if tenths % 10 != 0 {
-        out.push(if LANGUAGES[lang] == "de" { ',' } else { '.' });
+        out.push(decimal);
         let _ = write!(out, "{}", tenths % 10);
     }
 }
@@ -300,7 +312,10 @@ mod tests {
         assert_eq!(number("de", 12.345), "12,3");
         assert_eq!(number("de", -1.25), "-1,3");
         assert_eq!(number("de", -0.04), "0");
-        assert_eq!(number("en", 1_234_567.0), "1234567");
+        assert_eq!(number("en", 1_234_567.0), "1,234,567");
+        assert_eq!(number("de", 10_000.0), "10.000");
+        assert_eq!(number("de", 999.0), "999");
+        assert_eq!(number("de", 1_000.5), "1.000,5");
     }
 
     #[test]

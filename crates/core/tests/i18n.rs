@@ -16,7 +16,8 @@ fn plural_selection_matches_exact_numbers_before_categories() {
     assert_eq!(count("de", 0), "Keine Ergebnisse");
     assert_eq!(count("de", 1), "1 Ergebnis");
     assert_eq!(count("de", 2), "2 Ergebnisse");
-    assert_eq!(count("de", 1234), "1234 Ergebnisse");
+    assert_eq!(count("de", 1234), "1.234 Ergebnisse");
+    assert_eq!(count("en", 10_000), "10,000 results");
     assert_eq!(count("en", 0), "No results");
     assert_eq!(count("en", 1), "1 result");
     assert_eq!(count("en", 7), "7 results");

@@ -539,16 +539,9 @@ fn cluster_marker(cluster: &Cluster, lang: &str) -> Marker {
     let class = format!("ak-cluster ak-cluster--{}", size.0);
     let title = i18n::text_args(lang, "map-cluster", &[("count", Arg::from(cluster.count))]);
     // The html is a number the app formatted, never catalogue text.
-    let html = format!("<span>{}</span>", cluster.count);
+    let html = cluster.count.to_string();
     let marker = new_marker(cluster.center, &class, size.1, &html, &title);
-    let b = cluster.bounds;
-    let bounds = js_sys::Array::of4(
-        &b.south.into(),
-        &b.west.into(),
-        &b.north.into(),
-        &b.east.into(),
-    );
-    set(marker.unchecked_ref(), "akBounds", &bounds);
+    remember_cluster(&marker, cluster);
     marker
 }
 

@@ -300,6 +300,11 @@ for (const [device, width, height] of VIEWPORTS) {
         await mapSettled(page, located(want.hits));
         const map = await mapState(page);
         assert.equal(map.shown, located(want.hits), `the map shows the located results of "${text}"`);
+        // Clusters updated in place keep their title in step with their number.
+        const stale = await page.$$eval('.ak-map .ak-cluster', (cs) =>
+          cs.filter((c) => !c.title.replace(/[.,]/g, "").startsWith(`${c.textContent} `)).map((c) => `${c.textContent}: ${c.title}`),
+        );
+        assert.deepEqual(stale, [], `cluster titles match their counts after "${text}"`);
         return ids;
       };
 

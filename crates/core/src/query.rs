@@ -159,11 +159,6 @@ impl Finder {
         &self.catalog
     }
 
-    /// How many entries are current (shown without any filter).
-    pub fn current_count(&self) -> usize {
-        self.current.iter().filter(|c| **c).count()
-    }
-
     pub fn find(&self, query: &Query) -> Results {
         let terms = Synonyms::bundled().terms(&query.text);
         let scores = self.index.scores(&terms);

@@ -6,6 +6,7 @@
 //! typo in a shared link or an embed snippet costs one filter, not the page.
 
 use crate::catalog::{LatLon, Region};
+use crate::embed::{Embed, MapArea, LOCKABLE};
 use crate::query::{Near, Query, Sort};
 use crate::validate::{is_language_code, is_well_formed_id};
 use crate::vocab::{Category, Kind, Profession};
@@ -35,8 +36,17 @@ pub struct UrlState {
     pub sort: Sort,
     /// `entry`: the id of the entry whose details are open.
     pub entry: Option<String>,
-    /// `view`: which pane a phone shows, `list` (default) or `map`.
+    /// `view`: which pane shows, `list` (default), `map` or `both`.
     pub pane: Pane,
+    /// `catalog`: a catalogue other than the configured one (checked against the runtime
+    /// configuration's allowed origins before it is loaded).
+    pub catalog: Option<String>,
+    /// `area`: where the map starts instead of the whole region.
+    pub area: Option<MapArea>,
+    /// `lock`: filters whose values visitors cannot change (a widget's preset).
+    pub locked: Vec<&'static str>,
+    /// The options only an embedding uses.
+    pub embed: Embed,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -52,6 +62,8 @@ pub enum Pane {
     #[default]
     List,
     Map,
+    /// List and map at once, also on a phone (a widget's choice).
+    Both,
 }
 
 /// A parameter value that was dropped, for a console warning that names it.
@@ -130,9 +142,25 @@ impl UrlState {
                 "view" => match value {
                     "list" => state.pane = Pane::List,
                     "map" => state.pane = Pane::Map,
+                    "both" => state.pane = Pane::Both,
                     _ => ignore(value),
                 },
-                _ => ignore(value),
+                "catalog" if is_catalog_address(value) => state.catalog = Some(value.to_owned()),
+                "area" => match MapArea::parse(value) {
+                    Some(area) => state.area = Some(area),
+                    None => ignore(value),
+                },
+                "lock" => add_all(
+                    &mut state.locked,
+                    value,
+                    |v| LOCKABLE.iter().copied().find(|l| *l == v),
+                    &mut ignore,
+                ),
+                name => {
+                    if state.embed.read(name, value) != Some(true) {
+                        ignore(value)
+                    }
+                }
             }
         }
         (state, ignored)
@@ -141,10 +169,53 @@ impl UrlState {
     /// The canonical query string, without `?`; empty for the default view. Parameters come
     /// in a fixed order and defaults are left out, so one view has one URL.
     pub fn to_query(&self) -> String {
-        let mut parts: Vec<(&str, String)> = Vec::new();
+        self.params()
+            .iter()
+            .map(|(k, v)| format!("{k}={}", utf8_percent_encode(v, VALUE)))
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+
+    /// The parameters that differ from the defaults, in the order of `docs/url.md`.
+    pub fn params(&self) -> Vec<(&'static str, String)> {
+        let mut out: Vec<(&'static str, String)> = Vec::new();
+        if let Some(lang) = &self.lang {
+            out.push(("lang", lang.clone()));
+        }
+        if !self.text.trim().is_empty() {
+            out.push(("q", self.text.clone()));
+        }
+        out.extend(self.filter_params());
+        if self.sort != Sort::Relevance {
+            out.push(("sort", self.sort.as_str().to_owned()));
+        }
+        if let Some(entry) = &self.entry {
+            out.push(("entry", entry.clone()));
+        }
+        match self.pane {
+            Pane::List => {}
+            Pane::Map => out.push(("view", "map".to_owned())),
+            Pane::Both => out.push(("view", "both".to_owned())),
+        }
+        if let Some(catalog) = &self.catalog {
+            out.push(("catalog", catalog.clone()));
+        }
+        if let Some(area) = &self.area {
+            out.push(("area", area.to_param()));
+        }
+        if !self.locked.is_empty() {
+            out.push(("lock", self.locked.join(",")));
+        }
+        out.extend(self.embed.params());
+        out
+    }
+
+    /// `kind` to `radius`: the parameters that narrow the results.
+    fn filter_params(&self) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
         let mut list = |name: &'static str, values: Vec<&str>| {
             if !values.is_empty() {
-                parts.push((name, values.join(",")));
+                out.push((name, values.join(",")));
             }
         };
         list("kind", self.kinds.iter().map(|k| k.as_str()).collect());
@@ -164,33 +235,27 @@ impl UrlState {
             "municipality",
             self.municipalities.iter().map(String::as_str).collect(),
         );
-        let mut out: Vec<(&str, String)> = Vec::new();
-        if let Some(lang) = &self.lang {
-            out.push(("lang", lang.clone()));
-        }
-        if !self.text.trim().is_empty() {
-            out.push(("q", self.text.clone()));
-        }
-        out.extend(parts);
         if let Some(place) = &self.near {
             out.push(("near", place.to_param()));
             if let Some(km) = self.radius_km.filter(|km| *km != DEFAULT_RADIUS_KM) {
                 out.push(("radius", km.to_string()));
             }
         }
-        if self.sort != Sort::Relevance {
-            out.push(("sort", self.sort.as_str().to_owned()));
+        out
+    }
+
+    /// The same view as a normal page of the app: what "open in full view" links to. Filters
+    /// stay, but unlocked, and the widget's looks go.
+    pub fn full_view(&self) -> UrlState {
+        UrlState {
+            locked: Vec::new(),
+            embed: Embed::default(),
+            ..self.clone()
         }
-        if let Some(entry) = &self.entry {
-            out.push(("entry", entry.clone()));
-        }
-        if self.pane == Pane::Map {
-            out.push(("view", "map".to_owned()));
-        }
-        out.iter()
-            .map(|(k, v)| format!("{k}={}", utf8_percent_encode(v, VALUE)))
-            .collect::<Vec<_>>()
-            .join("&")
+    }
+
+    pub fn is_locked(&self, param: &str) -> bool {
+        self.locked.contains(&param)
     }
 
     /// The search and filters this state asks of the catalogue. A municipality the region
@@ -228,6 +293,9 @@ impl UrlState {
     /// Adds `value` to list parameter `param` (`kind`, `category`, …), or removes it when it
     /// is there: what a filter checkbox does. False when `param` or `value` is not valid.
     pub fn toggle(&mut self, param: &str, value: &str) -> bool {
+        if self.is_locked(param) {
+            return false;
+        }
         fn flip<T: PartialEq>(list: &mut Vec<T>, value: Option<T>) -> bool {
             let Some(value) = value else { return false };
             match list.iter().position(|v| *v == value) {
@@ -254,29 +322,43 @@ impl UrlState {
 
     /// True when any filter, search text or place narrows the results.
     pub fn has_filters(&self) -> bool {
-        !(self.text.trim().is_empty()
-            && self.kinds.is_empty()
-            && self.categories.is_empty()
-            && self.professions.is_empty()
-            && self.districts.is_empty()
-            && self.municipalities.is_empty()
-            && self.near.is_none())
+        !self.text.trim().is_empty() || !self.filter_params().is_empty()
     }
 
-    /// "Clear all filters": search, facets and place go; language, sort, view and the open
-    /// entry stay.
+    /// True when "Clear all filters" would change something: locked presets do not count.
+    pub fn has_clearable_filters(&self) -> bool {
+        let mut cleared = self.clone();
+        cleared.clear_filters();
+        cleared.text != self.text || cleared.filter_params() != self.filter_params()
+    }
+
+    /// "Clear all filters": search, facets and place go, unless a widget locked them;
+    /// everything else stays.
     pub fn clear_filters(&mut self) {
-        *self = UrlState {
-            lang: self.lang.take(),
-            sort: if self.sort == Sort::Distance {
-                Sort::Relevance
-            } else {
-                self.sort
-            },
-            entry: self.entry.take(),
-            pane: self.pane,
-            ..UrlState::default()
-        };
+        let free = |param: &str| !self.locked.contains(&param);
+        self.text.clear();
+        if free("kind") {
+            self.kinds.clear();
+        }
+        if free("category") {
+            self.categories.clear();
+        }
+        if free("profession") {
+            self.professions.clear();
+        }
+        if free("district") {
+            self.districts.clear();
+        }
+        if free("municipality") {
+            self.municipalities.clear();
+        }
+        if free("near") {
+            self.near = None;
+            self.radius_km = None;
+            if self.sort == Sort::Distance {
+                self.sort = Sort::Relevance;
+            }
+        }
     }
 }
 
@@ -316,6 +398,18 @@ fn add_all<T: PartialEq>(
 
 fn ags(digits: usize) -> impl Fn(&str) -> Option<String> {
     move |v| (v.len() == digits && v.bytes().all(|b| b.is_ascii_digit())).then(|| v.to_owned())
+}
+
+/// A catalogue address a link may carry: a path on the app's site, or an http(s) URL (whose
+/// origin the runtime configuration must still allow). No other scheme gets through.
+fn is_catalog_address(value: &str) -> bool {
+    let lower = value.to_ascii_lowercase();
+    let absolute = lower.starts_with("https://") || lower.starts_with("http://");
+    let relative = !value.is_empty()
+        && !value.starts_with("//")
+        && !value.contains(':')
+        && !value.contains('\\');
+    (absolute || relative) && !value.chars().any(|c| c.is_control() || c == ' ')
 }
 
 fn parse_place(value: &str) -> Option<Place> {

@@ -1,6 +1,8 @@
 mod common;
 
 use ankommen_core::catalog::LatLon;
+use ankommen_core::embed::{self, MapArea};
+use ankommen_core::theme::Rgb;
 use ankommen_core::url::{Ignored, Pane, Place, UrlState};
 use ankommen_core::{Category, Kind, Profession, Sort};
 use common::parse;
@@ -21,6 +23,7 @@ fn every_parameter_round_trips_through_its_canonical_query_string() {
         sort: Sort::Distance,
         entry: Some("kita-sonnenschein".into()),
         pane: Pane::Map,
+        ..UrlState::default()
     };
     let query = state.to_query();
     assert_eq!(
@@ -53,7 +56,7 @@ fn repeated_and_comma_separated_values_add_up_without_duplicates() {
 #[test]
 fn unusable_values_are_dropped_and_named_while_the_rest_still_applies() {
     let (state, ignored) = UrlState::parse(
-        "kind=employer,employr&district=5966&radius=9999&sort=best&near=olpe&entry=<script>&view=both&zoom=3&lang=EN",
+        "kind=employer,employr&district=5966&radius=9999&sort=best&near=olpe&entry=<script>&view=all&zoom=3&lang=EN",
     );
     assert_eq!(state.kinds, [Kind::Employer]);
     assert!(state.districts.is_empty());
@@ -75,7 +78,7 @@ fn unusable_values_are_dropped_and_named_while_the_rest_still_applies() {
             "sort=best",
             "near=olpe",
             "entry=<script>",
-            "view=both",
+            "view=all",
             "zoom=3",
             "lang=EN"
         ]
@@ -169,4 +172,111 @@ fn spaces_typed_in_the_search_survive_the_round_trip() {
     let (state, _) = UrlState::parse("q=kita%20");
     assert_eq!(state.text, "kita ");
     assert_eq!(UrlState::parse(&state.to_query()).0, state);
+}
+
+#[test]
+fn widget_options_round_trip_under_the_documented_names() {
+    let query = "district=05966&view=both&catalog=kataloge/olpe.json&area=05966024,20\
+                 &lock=district&compact=1&accent=0b5d6b&font=Fira%20Sans,%20sans-serif\
+                 &minheight=400&maxheight=1200&fullview=0&title=Ankommen%20im%20Kreis%20Olpe\
+                 &embed=1&host=https%3A%2F%2Fwww.kreis-olpe.de";
+    let (state, ignored) = UrlState::parse(query);
+    assert!(ignored.is_empty(), "{ignored:?}");
+    assert_eq!(state.pane, Pane::Both);
+    assert_eq!(state.catalog.as_deref(), Some("kataloge/olpe.json"));
+    assert_eq!(
+        state.area,
+        Some(MapArea::Municipality {
+            key: "05966024".into(),
+            radius_km: 20
+        })
+    );
+    assert_eq!(state.locked, ["district"]);
+    let e = &state.embed;
+    assert!(e.enabled && e.compact && !e.full_view);
+    assert_eq!(e.accent, Some(Rgb(0x0b, 0x5d, 0x6b)));
+    assert_eq!(e.font.as_deref(), Some("Fira Sans, sans-serif"));
+    assert_eq!((e.min_height, e.max_height), (Some(400), Some(1200)));
+    assert_eq!(e.title.as_deref(), Some("Ankommen im Kreis Olpe"));
+    assert_eq!(e.host.as_deref(), Some("https://www.kreis-olpe.de"));
+    assert_eq!(UrlState::parse(&state.to_query()).0, state);
+    // Every option has its name in the list embed.js checks against.
+    for (name, _) in state.params() {
+        assert!(
+            embed::OPTIONS.contains(&name) || ["embed", "host"].contains(&name),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn a_widget_snippet_with_typos_loses_only_the_typos() {
+    let (state, ignored) = UrlState::parse(
+        "district=05966&colour=red&accent=blau&lock=distrikt,kind&maxheight=-5\
+         &host=https://x.example/page&catalog=javascript:alert(1)&area=Olpe&font=x%7Dbody%7B",
+    );
+    assert_eq!(state.districts, ["05966"]);
+    assert_eq!(state.locked, ["kind"]);
+    assert_eq!(state.embed, Default::default());
+    assert_eq!(state.catalog, None);
+    assert_eq!(state.area, None);
+    let names: Vec<&str> = ignored.iter().map(|i| i.param.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "colour",
+            "accent",
+            "lock",
+            "maxheight",
+            "host",
+            "catalog",
+            "area",
+            "font"
+        ]
+    );
+}
+
+#[test]
+fn locked_presets_survive_toggles_and_clearing_while_other_filters_stay_free() {
+    let (mut state, _) =
+        UrlState::parse("district=05966&kind=employer&q=pflege&near=05966024&lock=district");
+    assert!(
+        !state.toggle("district", "05966"),
+        "a locked value cannot be removed"
+    );
+    assert!(!state.toggle("district", "05970"), "nor can one be added");
+    assert_eq!(state.districts, ["05966"]);
+    assert!(state.toggle("kind", "support"));
+    assert!(state.has_clearable_filters());
+    state.clear_filters();
+    assert_eq!(state.districts, ["05966"]);
+    assert!(state.kinds.is_empty() && state.text.is_empty() && state.near.is_none());
+    assert!(state.has_filters(), "the preset still narrows the results");
+    assert!(
+        !state.has_clearable_filters(),
+        "but there is nothing to clear"
+    );
+    // The full view keeps the filters, without the lock and the widget's looks.
+    let (widget, _) = UrlState::parse("district=05966&lock=district&embed=1&accent=ffcc00");
+    assert_eq!(widget.full_view().to_query(), "district=05966");
+}
+
+#[test]
+fn a_map_area_is_resolved_from_the_region() {
+    let region = parse(json!([])).catalog.region;
+    let key = region.municipalities.keys().next().unwrap().clone();
+    let town = region.municipalities[&key].location;
+    let district = MapArea::District(key[..5].to_owned())
+        .bounds(&region)
+        .unwrap();
+    assert!(district.contains(town));
+    let around = MapArea::Municipality {
+        key: key.clone(),
+        radius_km: 10,
+    }
+    .bounds(&region)
+    .unwrap();
+    assert!(around.contains(town));
+    assert!((around.north - around.south - 20.0 / 111.2).abs() < 1e-9);
+    assert_eq!(MapArea::District("09999".into()).bounds(&region), None);
 }

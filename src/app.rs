@@ -35,23 +35,36 @@ pub fn App() -> impl IntoView {
     provide_context(address);
     let language = Language::new(address);
     provide_context(language);
-    let loaded = LocalResource::new(|| async {
-        let config = load_config().await;
-        let catalog = load_catalog(&config.catalog).await;
-        (config, catalog)
+    let start = address.state().get_untracked();
+    crate::embed::apply(&start);
+    let loaded = LocalResource::new(move || {
+        let requested = start.catalog.clone();
+        async move {
+            let config = load_config("config.json").await;
+            let origin = window().location().origin().unwrap_or_default();
+            let (source, refused) = config.catalog_address(requested.as_deref(), &origin);
+            let catalog = load_catalog(&source).await;
+            (config, catalog, refused)
+        }
     });
+    let refused = move || loaded.get().and_then(|(_, _, refused)| refused);
 
     view! {
         <a class="ak-skip" href="#ak-main">{move || language.t("skip-to-content")}</a>
-        <header class="ak-header">
-            <div>
-                <p class="ak-header__title">{move || language.t("app-title")}</p>
-                <p class="ak-tagline">{move || language.t("app-tagline")}</p>
-            </div>
-            <LanguageSwitch />
-        </header>
+        {(!start.embed.compact).then(|| view! {
+            <header class="ak-header">
+                <div>
+                    <p class="ak-header__title">{move || language.t("app-title")}</p>
+                    <p class="ak-tagline">{move || language.t("app-tagline")}</p>
+                </div>
+                <LanguageSwitch />
+            </header>
+        })}
         <main id="ak-main" class="ak-main" tabindex="-1">
-            {move || match loaded.get() {
+            {move || refused().map(|problem| view! {
+                <p class="ak-notice" role="status">{move || problem.message(language.code()).to_owned()}</p>
+            })}
+            {move || match loaded.get().map(|(config, catalog, _)| (config, catalog)) {
                 None => view! {
                     <p class="ak-status" role="status">{move || language.t("loading")}</p>
                 }.into_any(),
@@ -66,7 +79,7 @@ pub fn App() -> impl IntoView {
                 }
             }}
         </main>
-        {move || loaded.get().map(|(config, _)| view! { <Footer legal=config.legal /> })}
+        {move || loaded.get().map(|(config, _, _)| view! { <Footer legal=config.legal /> })}
     }
 }
 
@@ -118,6 +131,17 @@ pub fn CatalogView(catalog: Catalog, skipped: usize, config: RuntimeConfig) -> i
     });
     let region_name = finder.with_value(|f| f.catalog().region.name.clone());
     let pane = move || address.state().with(|s| s.pane);
+    // The map's first view: the widget's area, else the region (or, with filters, the results).
+    let area = address
+        .state()
+        .with_untracked(|s| s.area.clone())
+        .and_then(|area| finder.with_value(|f| area.bounds(&f.catalog().region)));
+    // A widget shows exactly the panes it asks for; the app beside each other on a desktop.
+    let split = move || {
+        address
+            .state()
+            .with(|s| !s.embed.enabled || s.pane == Pane::Both)
+    };
 
     view! {
         <h1 class="ak-region">{move || region_name.get(language.code()).to_owned()}</h1>
@@ -126,7 +150,7 @@ pub fn CatalogView(catalog: Catalog, skipped: usize, config: RuntimeConfig) -> i
                 {move || language.t_with("skipped-entries", &[("count", Arg::from(skipped))])}
             </p>
         })}
-        <div class="ak-discovery" class:has-details=move || open.get().is_some()>
+        <div class="ak-discovery" class:has-details=move || open.get().is_some() class:is-split=split>
             <div class="ak-sidebar">
                 <SearchBox />
                 <FilterPanel />
@@ -136,11 +160,16 @@ pub fn CatalogView(catalog: Catalog, skipped: usize, config: RuntimeConfig) -> i
                 <div class="ak-pane-switch" role="group" aria-label=move || language.t("view-switch")>
                     <PaneButton pane=Pane::List label="view-list" />
                     <PaneButton pane=Pane::Map label="view-map" />
+                    <PaneButton pane=Pane::Both label="view-both" />
                 </div>
             </div>
-            <div class="ak-panes" class:shows-map=move || pane() == Pane::Map>
+            <div
+                class="ak-panes"
+                class:shows-map=move || pane() == Pane::Map
+                class:shows-both=move || pane() == Pane::Both
+            >
                 <ResultList />
-                <MapView region=finder.with_value(|f| f.catalog().region.clone()) tiles=config.tiles />
+                <MapView region=finder.with_value(|f| f.catalog().region.clone()) tiles=config.tiles area />
             </div>
             {move || open.get().map(|index| view! { <Details index maintainer=finder.with_value(|f| f.catalog().maintainer.clone()) /> })}
         </div>
@@ -166,6 +195,16 @@ fn PaneButton(pane: Pane, label: &'static str) -> impl IntoView {
 #[component]
 fn Footer(legal: Legal) -> impl IntoView {
     let language = use_language();
+    let address: Address = expect_context();
+    let embedded = address.state().with_untracked(|s| s.embed.enabled);
+    // In a widget every link opens a new tab: the widget never navigates the host page.
+    let target = embedded.then_some("_blank");
+    let rel = embedded.then_some("noopener noreferrer");
+    let full_view = move || {
+        address.state().with(|s| {
+            (s.embed.enabled && s.embed.full_view).then(|| crate::history::href(&s.full_view()))
+        })
+    };
     let links = [
         ("legal-imprint", legal.imprint),
         ("legal-privacy", legal.privacy),
@@ -175,9 +214,12 @@ fn Footer(legal: Legal) -> impl IntoView {
     view! {
         <footer class="ak-footer">
             <ul class="ak-footer__links">
+                {move || full_view().map(|href| view! {
+                    <li><a href=href target="_blank" rel="noopener noreferrer">{move || language.t("full-view")}</a></li>
+                })}
                 {links.into_iter().filter_map(|(key, url)| {
                     let url = url.filter(|u| crate::details::is_safe_link(u))?;
-                    Some(view! { <li><a href=url>{move || language.t(key)}</a></li> })
+                    Some(view! { <li><a href=url target=target rel=rel>{move || language.t(key)}</a></li> })
                 }).collect_view()}
             </ul>
         </footer>

@@ -3,17 +3,17 @@
 use ankommen_core::{parse_catalog, Date, Parsed, Problem, RuntimeConfig};
 use gloo_net::http::Request;
 
-/// Reads `config.json`; a missing or broken file falls back to the defaults, so a
-/// misconfigured deployment still shows the bundled catalogue.
-pub async fn load_config() -> RuntimeConfig {
-    let response = match Request::get("config.json").send().await {
+/// Reads the runtime configuration (`config.json` beside the app); a missing or broken file
+/// falls back to the defaults, so a misconfigured deployment still shows the bundled catalogue.
+pub async fn load_config(url: &str) -> RuntimeConfig {
+    let response = match Request::get(url).send().await {
         Ok(response) if response.ok() => response,
         _ => return RuntimeConfig::default(),
     };
     match response.json::<RuntimeConfig>().await {
         Ok(config) => config,
         Err(e) => {
-            leptos::logging::warn!("config.json ignored: {e}");
+            leptos::logging::warn!("{url} ignored: {e}");
             RuntimeConfig::default()
         }
     }

@@ -170,9 +170,9 @@ pub fn FilterPanel() -> impl IntoView {
                 type="button"
                 class="ak-clear"
                 // aria-disabled, not disabled: the button keeps keyboard focus after it is used.
-                aria-disabled=move || (!state.with(|s| s.has_filters())).to_string()
+                aria-disabled=move || (!state.with(|s| s.has_clearable_filters())).to_string()
                 on:click=move |_| {
-                    if state.with_untracked(|s| s.has_filters()) {
+                    if state.with_untracked(|s| s.has_clearable_filters()) {
                         address.update(Step::Push, |s| s.clear_filters());
                     }
                 }
@@ -191,11 +191,26 @@ fn FacetGroup(
 ) -> impl IntoView {
     let address: Address = expect_context();
     let language = use_language();
+    // A widget's locked preset shows as its checked values, which visitors cannot change.
+    let locked = address.state().with_untracked(|s| s.is_locked(param));
+    let shown = move || {
+        let mut all = choices.get();
+        all.retain(|c| !locked || c.checked);
+        all
+    };
+    let title = move || {
+        let name = language.t(legend);
+        if locked {
+            language.t_with("filter-locked", &[("name", Arg::from(name.as_str()))])
+        } else {
+            name
+        }
+    };
     view! {
         <fieldset class="ak-facet" class:is-empty=move || choices.read().is_empty()>
-            <legend>{move || language.t(legend)}</legend>
+            <legend>{title}</legend>
             // Keyed by value: a new count updates the text, it does not rebuild the checkbox.
-            <For each=move || choices.get() key=|c| (c.value.clone(), c.label.clone()) let:choice>
+            <For each=shown key=|c| (c.value.clone(), c.label.clone()) let:choice>
                 {
                     let value = StoredValue::new(choice.value.clone());
                     let current = move || {
@@ -209,6 +224,7 @@ fn FacetGroup(
                             <input
                                 type="checkbox"
                                 name=param
+                                disabled=locked
                                 value=choice.value.clone()
                                 prop:checked=move || current().1
                                 on:change=move |_| address.update(Step::Push, |s| {
@@ -237,6 +253,7 @@ fn PlacePicker(municipalities: StoredValue<Vec<(String, String)>>) -> impl IntoV
     let state = address.state();
     let locating = RwSignal::new(false);
     let location_error = RwSignal::new(None::<&'static str>);
+    let locked = state.with_untracked(|s| s.is_locked("near"));
     let mut sorted = municipalities.get_value();
     sorted.sort_by(|a, b| a.1.cmp(&b.1));
     let selected = move || {
@@ -267,6 +284,7 @@ fn PlacePicker(municipalities: StoredValue<Vec<(String, String)>>) -> impl IntoV
             <label for="ak-near">{move || language.t("near-place")}</label>
             <select
                 id="ak-near"
+                disabled=locked
                 prop:value=selected
                 on:change=move |ev| {
                     let key = event_target_value(&ev);
@@ -292,6 +310,7 @@ fn PlacePicker(municipalities: StoredValue<Vec<(String, String)>>) -> impl IntoV
             <label for="ak-radius">{move || language.t("near-radius")}</label>
             <select
                 id="ak-radius"
+                disabled=locked
                 prop:value=move || state.with(|s| s.radius().to_string())
                 on:change=move |ev| {
                     let km = event_target_value(&ev).parse().ok();
@@ -302,7 +321,7 @@ fn PlacePicker(municipalities: StoredValue<Vec<(String, String)>>) -> impl IntoV
                     <option value=km.to_string()>{move || language.t_with("distance-km", &[("km", Arg::from(km))])}</option>
                 }).collect_view()}
             </select>
-            <button type="button" class="ak-locate" on:click=locate aria-busy=move || locating.get().to_string()>
+            <button type="button" class="ak-locate" disabled=locked on:click=locate aria-busy=move || locating.get().to_string()>
                 {move || language.t("near-locate")}
             </button>
             <p class="ak-locate__note">{move || language.t("near-locate-note")}</p>

@@ -1,6 +1,7 @@
 //! The URL is the source of truth for what the user sees. [`Address`] holds the parsed query
 //! string; every change is written back with `pushState` (a filter or an entry: one step of
-//! the back button) or `replaceState` (typing), and back and forward restore the view.
+//! the back button) or `replaceState` (typing, and every change inside a widget), and back and
+//! forward restore the view.
 
 use ankommen_core::url::UrlState;
 use leptos::prelude::*;
@@ -45,6 +46,12 @@ impl Address {
             return;
         }
         let url = href(&next);
+        // A widget shares the host page's history: it must never fill its Back button.
+        let step = if next.embed.enabled {
+            Step::Replace
+        } else {
+            step
+        };
         let history = window().history();
         let written = match (history, step) {
             (Ok(h), Step::Push) => h.push_state_with_url(&JsValue::NULL, "", Some(&url)),

@@ -7,6 +7,7 @@
 pub mod app;
 pub mod choices;
 pub mod details;
+pub mod embed;
 pub mod fetch;
 pub mod filters;
 pub mod history;

@@ -68,7 +68,12 @@ const NO_CLUSTERS_FROM: f64 = 16.0;
 const MAX_ZOOM: f64 = 18.0;
 
 #[component]
-pub fn MapView(region: Region, tiles: Option<TileSource>) -> impl IntoView {
+pub fn MapView(
+    region: Region,
+    tiles: Option<TileSource>,
+    /// Where the map starts (a widget's `area`) instead of the region.
+    area: Option<Bounds>,
+) -> impl IntoView {
     let discovery = use_discovery();
     let address: Address = expect_context();
     let language = use_language();
@@ -81,7 +86,9 @@ pub fn MapView(region: Region, tiles: Option<TileSource>) -> impl IntoView {
             .as_ref()
             .is_some_and(|t| choices::get(choices::TILES).as_deref() == Some(t.url.as_str())),
     );
-    let bounds = region.bounds;
+    // The unfiltered view: the widget's area, else the whole region.
+    let bounds = area.unwrap_or(region.bounds);
+    let has_area = area.is_some();
     // Every entry's position on the map plane, projected once.
     let projected: Vec<Option<Point>> = discovery.finder.with_value(|f| {
         f.catalog()
@@ -238,7 +245,7 @@ pub fn MapView(region: Region, tiles: Option<TileSource>) -> impl IntoView {
         leaflet.with_value(|leaflet| {
             let Some(leaflet) = leaflet else { return };
             if first.is_none() {
-                if filtered {
+                if filtered && !has_area {
                     fit(leaflet, true);
                 }
                 return;
@@ -387,7 +394,7 @@ pub fn MapView(region: Region, tiles: Option<TileSource>) -> impl IntoView {
                     .is_some_and(|c| c.client_width() > 0);
                 if l.unfitted && shown {
                     l.unfitted = false;
-                    fit(l, filters.with_untracked(|f| f.has_filters()));
+                    fit(l, !has_area && filters.with_untracked(|f| f.has_filters()));
                 }
             })
         });

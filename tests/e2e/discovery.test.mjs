@@ -800,8 +800,9 @@ test('phone view switch (phone 390x844): "Karte" shows the map of the region, ba
     const all = find(catalog, today);
     await countIs(page, countText(all.hits.length, 'de'));
     const group = page.getByRole('group', { name: 'Ansicht' });
-    const list = group.getByRole('button', { name: 'Liste' });
-    const map = group.getByRole('button', { name: 'Karte' });
+    const list = group.getByRole('button', { name: 'Liste', exact: true });
+    const map = group.getByRole('button', { name: 'Karte', exact: true });
+    const both = group.getByRole('button', { name: 'Liste und Karte' });
     assert.equal(await list.getAttribute('aria-pressed'), 'true');
     assert.equal(await map.getAttribute('aria-pressed'), 'false');
     assert.equal(await page.locator('.ak-results').isVisible(), true, 'the list shows');
@@ -843,6 +844,15 @@ test('phone view switch (phone 390x844): "Karte" shows the map of the region, ba
     assert.equal(await page.evaluate(() => location.search), '', 'back leaves the map view');
     assert.equal(await page.locator('.ak-map-pane').isVisible(), false, 'the map is hidden again');
     assert.equal(await list.getAttribute('aria-pressed'), 'true');
+
+    // "Liste und Karte" shows both, one above the other.
+    await both.click();
+    await searchIs(page, '?view=both');
+    await page.locator('.ak-map-pane').waitFor({ state: 'visible' });
+    assert.equal(await both.getAttribute('aria-pressed'), 'true');
+    assert.equal(await page.locator('.ak-results').isVisible(), true, 'the list shows with the map');
+    const [listBox, mapBox] = await Promise.all(['.ak-results', '.ak-map-pane'].map((s) => page.locator(s).boundingBox()));
+    assert.ok(mapBox.y >= listBox.y + listBox.height - 1, 'the map is below the list');
     await assertClean(browser);
 
     assert.ok(

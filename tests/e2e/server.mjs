@@ -32,8 +32,12 @@ export const CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** Serves `root` on 127.0.0.1 with the strict CSP; resolves to `{ url, close }`. Port 0 picks a free one. */
-export async function serve(root, port = 0) {
+/**
+ * Serves `root` with the strict CSP; resolves to `{ url, close }`. Port 0 picks a free one.
+ * `csp` replaces the policy (an embedding test allows its host page as a frame ancestor);
+ * `host` is the interface name, so a second server on `localhost` is another site.
+ */
+export async function serve(root, { port = 0, csp = CSP, host = '127.0.0.1' } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -48,20 +52,20 @@ export async function serve(root, port = 0) {
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
-        'content-security-policy': CSP,
+        'content-security-policy': csp,
       });
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
   });
-  await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
-  const url = `http://127.0.0.1:${server.address().port}/`;
+  await new Promise((ok) => server.listen(port, host === 'localhost' ? '127.0.0.1' : host, ok));
+  const url = `http://${host}:${server.address().port}/`;
   return { url, close: () => new Promise((ok) => server.close(ok)) };
 }
 
 // `node tests/e2e/server.mjs DIR [PORT]` serves DIR until interrupted.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { url } = await serve(process.argv[2] ?? 'dist', Number(process.argv[3] ?? 8080));
+  const { url } = await serve(process.argv[2] ?? 'dist', { port: Number(process.argv[3] ?? 8080) });
   console.log(`Ankommen is served at ${url}`);
 }

@@ -40,6 +40,10 @@ distance-km = { $km } km
 view-switch = Ansicht
 view-list = Liste
 view-map = Karte
+view-both = Liste und Karte
+full-view = In voller Ansicht öffnen (neuer Tab)
+# A filter a widget preset and visitors cannot change, after the filter's name.
+filter-locked = { $name } (vorgegeben)
 
 ## Search and filters
 search-label = Suchen

@@ -40,6 +40,10 @@ distance-km = { $km } km
 view-switch = View
 view-list = List
 view-map = Map
+view-both = List and map
+full-view = Open in full view (new tab)
+# A filter a widget preset and visitors cannot change, after the filter's name.
+filter-locked = { $name } (preset)
 
 ## Search and filters
 search-label = Search

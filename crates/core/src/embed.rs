@@ -311,6 +311,14 @@ pub struct Code {
     pub iframe: String,
 }
 
+/// The iframe's accessible name when the editor gives none (the same as in `embed.js`).
+pub fn default_title(lang: &str) -> &'static str {
+    match lang {
+        "en" => "Ankommen: jobs and support for health professionals",
+        _ => "Ankommen: Arbeit und Unterstützung für Gesundheitsberufe",
+    }
+}
+
 /// The height of the plain iframe, which cannot fit itself to its content.
 pub const IFRAME_HEIGHT_PX: u32 = 800;
 

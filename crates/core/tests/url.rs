@@ -280,3 +280,26 @@ fn a_map_area_is_resolved_from_the_region() {
     assert!((around.north - around.south - 20.0 / 111.2).abs() < 1e-9);
     assert_eq!(MapArea::District("09999".into()).bounds(&region), None);
 }
+
+#[test]
+fn embed_js_accepts_exactly_the_documented_options() {
+    let script = include_str!("../../../assets/embed.js");
+    let list = script
+        .split_once("const OPTIONS = [")
+        .and_then(|(_, rest)| rest.split_once("];"))
+        .expect("embed.js has an OPTIONS list")
+        .0;
+    let names: Vec<&str> = list
+        .split(',')
+        .map(|n| n.trim().trim_matches('\''))
+        .filter(|n| !n.is_empty())
+        .collect();
+    assert_eq!(names, embed::OPTIONS);
+    let docs = include_str!("../../../docs/embedding.md");
+    for name in embed::OPTIONS {
+        assert!(
+            docs.contains(&format!("| `{name}`")),
+            "docs/embedding.md lacks {name}"
+        );
+    }
+}

@@ -32,7 +32,7 @@ before(async () => {
   // Chromium asks every site for its icon; a missing one would be a console error.
   await writeFile(join(hostDir, 'favicon.ico'), '');
   app = await serve(process.env.DIST ?? 'dist', {
-    csp: CSP.replace("frame-ancestors 'none'", "frame-ancestors 'self' http://localhost:*"),
+    csp: CSP.replace("frame-ancestors 'self'", "frame-ancestors 'self' http://localhost:*"),
   });
   const appOrigin = new URL(app.url).origin;
   // The host page allows only what the two forms need: the app as a frame, and its script.

@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod choices;
+pub mod crash;
 pub mod details;
 pub mod embed;
 pub mod fetch;

@@ -1,6 +1,16 @@
 //! The Ankommen app: mounts the main page.
 
+use wasm_bindgen::prelude::*;
+
 fn main() {
-    console_error_panic_hook::set_once();
+    ankommen::crash::install();
     leptos::mount::mount_to_body(ankommen::app::App);
+}
+
+/// Panics on purpose, so the end-to-end tests can check what a user sees after an internal
+/// error (`tests/e2e/trust.test.mjs`). Reachable only from the module's exports, not from the
+/// page or a URL.
+#[wasm_bindgen]
+pub fn panic_for_tests() {
+    panic!("panic_for_tests: a deliberate panic");
 }

@@ -150,3 +150,8 @@ spoken-fa = Persisch
 spoken-nl = Niederländisch
 spoken-pt = Portugiesisch
 spoken-cs = Tschechisch
+
+# Shown instead of the page after an internal error (a Rust panic).
+crash-title = Entschuldigung, hier ist etwas schiefgegangen.
+crash-text = Ankommen ist auf einen Fehler gestoßen und kann nicht weiterarbeiten. Bitte laden Sie die Seite neu; Ihre Suche und Filter bleiben erhalten.
+crash-reload = Seite neu laden

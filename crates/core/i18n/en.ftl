@@ -150,3 +150,8 @@ spoken-fa = Persian
 spoken-nl = Dutch
 spoken-pt = Portuguese
 spoken-cs = Czech
+
+# Shown instead of the page after an internal error (a Rust panic).
+crash-title = Sorry, something went wrong.
+crash-text = Ankommen ran into an error and cannot continue. Please reload the page; your search and filters are kept.
+crash-reload = Reload the page

@@ -374,10 +374,12 @@ fn find_forbidden_char(text: &str) -> Option<(usize, char)> {
 }
 
 /// NUL and other C0/C1 controls (line breaks and tabs excepted), bidi overrides and
-/// isolates (which can make text read differently from what it is), and zero-width characters.
+/// isolates (which can make text read differently from what it is), and invisible characters
+/// (zero-width space, direction marks, word joiner, BOM). The zero-width joiner and non-joiner
+/// are allowed: emoji such as 👩‍⚕️ and some scripts need them.
 pub fn is_forbidden_char(ch: char) -> bool {
     (ch.is_control() && !matches!(ch, '\n' | '\t' | '\r'))
-        || matches!(ch, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}')
+        || matches!(ch, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{2060}' | '\u{FEFF}')
 }
 
 fn check_links(c: &mut Checker) {

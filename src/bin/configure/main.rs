@@ -16,7 +16,7 @@ use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
 use std::collections::BTreeMap;
 
 fn main() {
-    console_error_panic_hook::set_once();
+    ankommen::crash::install();
     leptos::mount::mount_to_body(Configurator);
 }
 

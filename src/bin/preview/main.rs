@@ -16,7 +16,7 @@ use report::Report;
 use web_sys::{DragEvent, File, HtmlInputElement};
 
 fn main() {
-    console_error_panic_hook::set_once();
+    ankommen::crash::install();
     leptos::mount::mount_to_body(Preview);
 }
 

@@ -7,6 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 scripts/build.sh
+# The benchmark server sends the headers the CLI recommends, as a deployment would.
+cargo build --release --quiet -p ankommen-catalog
+export ANKOMMEN_CLI=target/release/ankommen-catalog
 node bench/first-visit.mjs
 
 # Generated catalogues: the seeded generator of crates/bench, through the CLI.

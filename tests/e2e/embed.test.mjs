@@ -4,10 +4,11 @@
 import { test, before, after } from 'node:test';
 import assert, { reportAssertions } from './assert.mjs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { serve, CSP } from './server.mjs';
+import { serve, recommendedHeaders } from './server.mjs';
 import { openBrowser, foreignRequests, ARTIFACTS } from './browser.mjs';
 import { catalog, browserToday, find } from './catalog.mjs';
 
@@ -31,13 +32,19 @@ before(async () => {
   hostDir = await mkdtemp(join(tmpdir(), 'ankommen-host-'));
   // Chromium asks every site for its icon; a missing one would be a console error.
   await writeFile(join(hostDir, 'favicon.ico'), '');
-  app = await serve(process.env.DIST ?? 'dist', {
-    csp: CSP.replace("frame-ancestors 'self'", "frame-ancestors 'self' http://localhost:*"),
-  });
+  // The app's headers generated from a configuration that lets localhost sites embed it.
+  const dist = process.env.DIST ?? 'dist';
+  const config = JSON.parse(readFileSync(join(dist, 'config.json'), 'utf8'));
+  const configFile = join(hostDir, 'app-config.json');
+  writeFileSync(configFile, JSON.stringify({ ...config, frameAncestors: ['http://localhost:*'] }));
+  const headers = recommendedHeaders(configFile);
+  assert.match(headers['Content-Security-Policy'], /frame-ancestors 'self' http:\/\/localhost:\*$/);
+  app = await serve(dist, { headers });
   const appOrigin = new URL(app.url).origin;
   // The host page allows only what the two forms need: the app as a frame, and its script.
   host = await serve(hostDir, {
     host: 'localhost',
+    headers: {},
     csp: `default-src 'none'; frame-src ${appOrigin}; script-src ${appOrigin}; style-src 'self'; img-src 'self'`,
   });
 });

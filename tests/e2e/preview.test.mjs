@@ -44,6 +44,14 @@ async function openPreview(file) {
   return browser;
 }
 
+/** No console error, nothing sent away, no cookie on any origin. */
+async function assertClean(browser) {
+  assert.deepEqual(browser.errors, [], 'no console error or CSP violation');
+  assert.deepEqual(foreignRequests(browser.requests), [], 'no request left this machine');
+  assert.deepEqual(await browser.context.cookies(), [], 'no cookie');
+  assert.equal(await browser.page.evaluate(() => document.cookie), '', 'no cookie');
+}
+
 async function reportRows(page) {
   return page.locator('.ak-report__table tbody tr').evaluateAll((rows) =>
     rows.map((row) => [...row.querySelectorAll('td')].map((cell) => cell.innerText.trim())),
@@ -88,6 +96,7 @@ test('a catalogue with broken entries: the CLI messages, and the valid entries o
     assert.deepEqual(browser.errors, []);
     assert.deepEqual(foreignRequests(browser.requests), []);
     assert.ok(!browser.requests.some((url) => url.includes('katalog.json')), 'the file is never sent anywhere');
+    await assertClean(browser);
   } finally {
     await browser.close();
   }
@@ -110,7 +119,7 @@ test('a German Excel CSV: problems by row and column, valid rows shown', async (
     );
     const names = await page.getByRole('list', { name: 'Ergebnisse' }).getByRole('heading').allInnerTexts();
     assert.deepEqual(names, ['Kita Sonnenschein Olpe']);
-    assert.deepEqual(browser.errors, []);
+    await assertClean(browser);
   } finally {
     await browser.close();
   }
@@ -125,6 +134,7 @@ test('an unreadable spreadsheet gets a clear message, not a blank page', async (
     const alert = page.getByRole('alert');
     await alert.waitFor({ timeout: 15000 });
     assert.match(await alert.innerText(), /kaputt\.xlsx: Die Datei ist keine lesbare Tabelle/);
+    await assertClean(browser);
   } finally {
     await browser.close();
   }
@@ -161,7 +171,7 @@ test('template → filled spreadsheet → import → validate → the app shows 
     await names.first().waitFor({ timeout: 15000 });
     assert.deepEqual(await names.allInnerTexts(), doc.entries.map((e) => e.name.de));
     assert.ok((await names.allInnerTexts()).includes('Bürgerbus Lienen'), 'the added row reaches the app');
-    assert.deepEqual(browser.errors, []);
+    await assertClean(browser);
   } finally {
     await browser.close();
   }

@@ -1,6 +1,7 @@
 // A static file server for the built app on 127.0.0.1, used by the end-to-end tests and
 // `scripts/serve.sh`. Hand-written because it is small and later tests need to make it misbehave.
 import { createServer } from 'node:http';
+import { execFileSync } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
@@ -18,7 +19,17 @@ const TYPES = {
 };
 
 /**
- * The strict policy the app must run under (docs: the Trust issue). Leaflet sets styles through
+ * The headers `ankommen-catalog headers` recommends for the runtime configuration at
+ * `configPath` (docs/deployment.md): the tests serve the app with exactly these.
+ */
+export function recommendedHeaders(configPath) {
+  const cli = process.env.ANKOMMEN_CLI ?? 'target/debug/ankommen-catalog';
+  return JSON.parse(execFileSync(cli, ['headers', '--config', configPath, '--format', 'json'], { encoding: 'utf8' }));
+}
+
+/**
+ * The strict policy the app must run under at least (the Trust issue); the generated policy of
+ * the bundled configuration is exactly this (tests/e2e/tiles.test.mjs checks it). Leaflet sets styles through
  * the CSSOM, which style-src does not restrict; nothing may use inline script or markup styles.
  */
 export const CSP = [
@@ -33,12 +44,15 @@ export const CSP = [
 ].join('; ');
 
 /**
- * Serves `root` with the strict CSP; resolves to `{ url, close }`. Port 0 picks a free one.
- * `csp` replaces the policy (an embedding test allows its host page as a frame ancestor);
- * `host` is the interface name, so a second server on `localhost` is another site.
+ * Serves `root` with the headers recommended for its `config.json` (or `headers`, e.g. those
+ * generated from another configuration); resolves to `{ url, close }`. Port 0 picks a free one.
+ * `csp` replaces the policy (a host page's own); `host` is the interface name, so a second
+ * server on `localhost` is another site.
  */
-export async function serve(root, { port = 0, csp = CSP, host = '127.0.0.1' } = {}) {
+export async function serve(root, { port = 0, headers = null, csp = null, host = '127.0.0.1' } = {}) {
   const base = resolve(root);
+  const sent = { ...(headers ?? recommendedHeaders(join(base, 'config.json'))) };
+  if (csp) sent['Content-Security-Policy'] = csp;
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     let file = normalize(join(base, path));
@@ -52,7 +66,7 @@ export async function serve(root, { port = 0, csp = CSP, host = '127.0.0.1' } = 
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
-        'content-security-policy': csp,
+        ...sent,
       });
       res.end(body);
     } catch {

@@ -4,7 +4,9 @@
 import { test, before, after } from 'node:test';
 import assert, { reportAssertions } from './assert.mjs';
 import { join } from 'node:path';
-import { serve, CSP } from './server.mjs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { serve, CSP, recommendedHeaders } from './server.mjs';
 import { openBrowser, ARTIFACTS } from './browser.mjs';
 import { serveTiles } from './tile-server.mjs';
 
@@ -58,6 +60,8 @@ async function openTiles({ width = 1280, height = 800, attribution = '© Test ti
   });
   if (csp === 'tiles') {
     const appOrigin = new URL(server.url).origin;
+    const configFile = join(mkdtempSync(join(tmpdir(), 'ankommen-tiles-')), 'config.json');
+    writeFileSync(configFile, JSON.stringify({ ...JSON.parse(readFileSync('assets/config.json', 'utf8')), tiles: source }));
     // A document fulfilled by the test has no known address, so Chromium's Local Network
     // Access would treat it as public and refuse it the (loopback) tile server: allow that.
     await browser.context.grantPermissions(['local-network-access'], { origin: appOrigin });
@@ -66,13 +70,13 @@ async function openTiles({ width = 1280, height = 800, attribution = '© Test ti
       async (route) => {
         const response = await route.fetch();
         const policy = response.headers()['content-security-policy'];
-        assert.equal(policy, CSP, 'the app is served with the strict CSP');
+        assert.equal(policy, CSP, 'the bundled configuration gets the strict CSP');
+        // The policy `ankommen-catalog headers` generates for the configuration with tiles.
+        const generated = recommendedHeaders(configFile)['Content-Security-Policy'];
+        assert.ok(generated.includes(`img-src 'self' data: ${origin};`), generated);
         await route.fulfill({
           response,
-          headers: {
-            ...response.headers(),
-            'content-security-policy': policy.replace("img-src 'self' data:", `img-src 'self' data: ${origin}`),
-          },
+          headers: { ...response.headers(), 'content-security-policy': generated },
         });
       },
     );

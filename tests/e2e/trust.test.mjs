@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from './server.mjs';
+import { serve, recommendedHeaders } from './server.mjs';
 import { openBrowser, foreignRequests, ARTIFACTS } from './browser.mjs';
 import { catalog } from './catalog.mjs';
 
@@ -259,6 +259,28 @@ test('after an internal error the user sees an apology and a reload link, never 
     assert.equal(await page.evaluate(() => location.search), '?q=pflege&lang=en', 'reload keeps the view');
     assert.equal(await page.locator('.ak-crash').count(), 0);
     await page.screenshot({ path: join(ARTIFACTS, 'crash-after-reload.png') });
+  } finally {
+    await browser.close();
+  }
+});
+
+test('the app, the preview and the configurator run under the generated headers, with no CSP violation', async () => {
+  const dist = process.env.DIST ?? 'dist';
+  const wanted = recommendedHeaders(join(dist, 'config.json'));
+  const browser = await openBrowser({ width: 1280, height: 800 });
+  const { page } = browser;
+  try {
+    for (const [path, ready] of [['', '.ak-count'], ['preview/', '#ak-file'], ['configure/', '#ak-code-snippet']]) {
+      const response = await page.goto(server.url + path);
+      await page.waitForSelector(ready, { timeout: LOAD });
+      const sent = response.headers();
+      for (const [name, value] of Object.entries(wanted)) {
+        assert.equal(sent[name.toLowerCase()], value, `${path || '/'}: ${name}`);
+      }
+    }
+    assert.deepEqual(browser.errors, [], 'no console error or CSP violation');
+    assert.deepEqual(foreignRequests(browser.requests), [], 'no request left this machine');
+    assert.deepEqual(await browser.context.cookies(), [], 'no cookie');
   } finally {
     await browser.close();
   }

@@ -4,7 +4,7 @@
 mod generate;
 mod output;
 
-use ankommen_core::{parse_catalog, Catalog, Date, Severity};
+use ankommen_core::{parse_catalog, Catalog, Date, RuntimeConfig, Severity};
 use ankommen_sheet::{export, import, read_table, ImportOptions};
 use clap::{Parser, Subcommand, ValueEnum};
 use output::{write_atomically, Lang, Outcome};
@@ -68,6 +68,15 @@ enum Command {
     },
     /// Print the catalogue format's JSON Schema.
     Schema,
+    /// Print the HTTP response headers a deployment with this runtime configuration should
+    /// send (Content-Security-Policy with exactly its hosts, and others; docs/deployment.md).
+    Headers {
+        /// The deployment's config.json.
+        #[arg(long, default_value = "assets/config.json")]
+        config: PathBuf,
+        #[arg(long, value_enum, default_value_t = HeaderFormat::Plain)]
+        format: HeaderFormat,
+    },
     /// Write a seeded synthetic catalogue for benchmarks (and its GeoJSON with --geojson).
     Generate {
         #[arg(long)]
@@ -79,6 +88,18 @@ enum Command {
         #[arg(long)]
         geojson: Option<PathBuf>,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum HeaderFormat {
+    /// `Name: value` lines.
+    Plain,
+    /// `add_header` lines for an nginx `server` or `location` block.
+    Nginx,
+    /// `Header always set` lines for Apache (mod_headers).
+    Apache,
+    /// One JSON object, for scripts (the end-to-end test server reads it).
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -109,6 +130,7 @@ fn main() -> ExitCode {
             output::say(schema());
             Outcome::Ok
         }
+        Command::Headers { config, format } => headers(&config, format),
         Command::Generate {
             entries,
             seed,
@@ -257,6 +279,38 @@ pub fn schema() -> String {
     );
     schema.insert("title".into(), "Ankommen catalogue, format 1.x".into());
     serde_json::to_string_pretty(&schema).unwrap_or_default()
+}
+
+fn headers(config: &Path, format: HeaderFormat) -> Outcome {
+    let text = match std::fs::read_to_string(config) {
+        Ok(text) => text,
+        Err(e) => return Outcome::unreadable(config, &e.to_string()),
+    };
+    let config: RuntimeConfig = match serde_json::from_str(&text) {
+        Ok(config) => config,
+        Err(e) => return Outcome::Unreadable(format!("config.json: {e}")),
+    };
+    let headers = config.headers();
+    let lines: Vec<String> = match format {
+        HeaderFormat::Plain => headers.iter().map(|(n, v)| format!("{n}: {v}")).collect(),
+        HeaderFormat::Nginx => headers
+            .iter()
+            .map(|(n, v)| format!("add_header {n} \"{v}\" always;"))
+            .collect(),
+        HeaderFormat::Apache => headers
+            .iter()
+            .map(|(n, v)| format!("Header always set {n} \"{v}\""))
+            .collect(),
+        HeaderFormat::Json => {
+            let map: serde_json::Map<String, serde_json::Value> = headers
+                .into_iter()
+                .map(|(n, v)| (n.to_owned(), v.into()))
+                .collect();
+            vec![serde_json::to_string_pretty(&map).unwrap_or_default()]
+        }
+    };
+    output::say(lines.join("\n"));
+    Outcome::Ok
 }
 
 fn catalog_json(catalog: &Catalog) -> String {

@@ -409,3 +409,38 @@ fn a_broken_row_never_takes_a_valid_row_with_it() {
         .collect();
     assert_eq!(names, ["Kita A"]);
 }
+
+#[test]
+fn headers_name_exactly_the_configured_hosts_in_each_server_format() {
+    let dir = scratch("headers");
+    let config = dir.join("config.json");
+    std::fs::write(
+        &config,
+        json!({
+            "tiles": {"url": "https://tiles.example.org/{z}/{x}/{y}.png", "attribution": "x"},
+            "catalogOrigins": ["https://daten.kreis-olpe.de"],
+            "frameAncestors": ["https://www.kreis-olpe.de"]
+        })
+        .to_string(),
+    )
+    .unwrap();
+    let (code, plain, _) = run(&["headers", "--config", path(&config)]);
+    assert_eq!(code, 0);
+    let csp = plain.lines().next().unwrap();
+    assert_eq!(
+        csp,
+        "Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' data: https://tiles.example.org; connect-src 'self' \
+         https://tiles.example.org https://daten.kreis-olpe.de; object-src 'none'; base-uri 'none'; \
+         frame-ancestors 'self' https://www.kreis-olpe.de"
+    );
+    let (_, nginx, _) = run(&["headers", "--config", path(&config), "--format", "nginx"]);
+    assert_eq!(nginx.lines().count(), 4);
+    assert!(nginx
+        .lines()
+        .all(|l| l.starts_with("add_header ") && l.ends_with("\" always;")));
+    let (_, apache, _) = run(&["headers", "--config", path(&config), "--format", "apache"]);
+    assert!(apache.lines().all(|l| l.starts_with("Header always set ")));
+    let (code, _, err) = run(&["headers", "--config", path(&dir.join("missing.json"))]);
+    assert_eq!(code, 2, "{err}");
+}

@@ -17,6 +17,10 @@ pub struct RuntimeConfig {
     /// `https://daten.kreis-olpe.de`. Anything else is refused, so nobody can craft a link on
     /// the operator's site that shows a stranger's catalogue.
     pub catalog_origins: Vec<String>,
+    /// Origins of the sites allowed to embed the app (the widget), e.g.
+    /// `https://www.kreis-olpe.de`; the app's own origin is always allowed (the configurator's
+    /// preview). Goes into the `frame-ancestors` of the recommended headers.
+    pub frame_ancestors: Vec<String>,
 }
 
 /// Links every German public website needs. Each is optional so a test deployment works, but
@@ -41,6 +45,7 @@ impl Default for RuntimeConfig {
             tiles: None,
             legal: Legal::default(),
             catalog_origins: Vec::new(),
+            frame_ancestors: Vec::new(),
         }
     }
 }
@@ -83,6 +88,66 @@ impl RuntimeConfig {
     }
 }
 
+impl RuntimeConfig {
+    /// The Content-Security-Policy for this configuration: the app's own origin, plus exactly
+    /// the hosts the configuration names (the tile server, the allowed catalogue origins, the
+    /// sites that may embed the app). `docs/deployment.md` explains each part.
+    pub fn content_security_policy(&self) -> String {
+        let mut img = vec!["'self'".to_owned(), "data:".to_owned()];
+        let mut connect = vec!["'self'".to_owned()];
+        if let Some(tiles) = self.tiles.as_ref().and_then(TileSource::origin) {
+            img.push(tiles.clone());
+            connect.push(tiles);
+        }
+        let configured = origin_of(&self.catalog).map(str::to_owned);
+        for origin in configured
+            .into_iter()
+            .chain(self.catalog_origins.iter().cloned())
+        {
+            let origin = origin.trim_end_matches('/').to_owned();
+            if !connect.contains(&origin) {
+                connect.push(origin);
+            }
+        }
+        let mut ancestors = vec!["'self'".to_owned()];
+        ancestors.extend(
+            self.frame_ancestors
+                .iter()
+                .map(|o| o.trim_end_matches('/').to_owned()),
+        );
+        [
+            "default-src 'self'".to_owned(),
+            // WebAssembly needs 'wasm-unsafe-eval'; nothing needs 'unsafe-inline' or 'unsafe-eval'.
+            "script-src 'self' 'wasm-unsafe-eval'".to_owned(),
+            "style-src 'self'".to_owned(),
+            format!("img-src {}", img.join(" ")),
+            format!("connect-src {}", connect.join(" ")),
+            "object-src 'none'".to_owned(),
+            "base-uri 'none'".to_owned(),
+            format!("frame-ancestors {}", ancestors.join(" ")),
+        ]
+        .join("; ")
+    }
+
+    /// Every response header this configuration recommends, in the order to send them.
+    pub fn headers(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("Content-Security-Policy", self.content_security_policy()),
+            // Tile servers (OpenStreetMap's policy) want a referrer; the origin is enough.
+            (
+                "Referrer-Policy",
+                "strict-origin-when-cross-origin".to_owned(),
+            ),
+            ("X-Content-Type-Options", "nosniff".to_owned()),
+            // Only "near my location" needs a browser feature, and only for the app itself.
+            (
+                "Permissions-Policy",
+                "geolocation=(self), camera=(), microphone=(), payment=(), usb=()".to_owned(),
+            ),
+        ]
+    }
+}
+
 /// `https://host:port` of an absolute http(s) URL; `None` for a relative one.
 fn origin_of(url: &str) -> Option<&str> {
     let scheme_end = url.find("://")?;
@@ -103,6 +168,20 @@ pub struct TileSource {
 }
 
 impl TileSource {
+    /// The tile server as a CSP source: `https://tile.example.org`, or `https://*.tile.example.org`
+    /// for Leaflet's `{s}` subdomains. `None` when the URL is not an http(s) URL.
+    pub fn origin(&self) -> Option<String> {
+        let (scheme, rest) = self.url.split_once("://")?;
+        if !matches!(scheme, "http" | "https") {
+            return None;
+        }
+        let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+        Some(match host.strip_prefix("{s}.") {
+            Some(domain) => format!("{scheme}://*.{domain}"),
+            None => format!("{scheme}://{host}"),
+        })
+    }
+
     /// The tile server's host name, for the consent notice: users agree to a named host.
     pub fn host(&self) -> &str {
         let rest = self.url.split_once("://").map_or(&*self.url, |(_, r)| r);
@@ -115,6 +194,54 @@ impl TileSource {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_policy_names_exactly_the_configured_hosts() {
+        let plain = RuntimeConfig::default().content_security_policy();
+        assert_eq!(
+            plain,
+            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+             img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; \
+             frame-ancestors 'self'"
+        );
+        let config = RuntimeConfig {
+            catalog: "https://daten.kreis-olpe.de/katalog.json".into(),
+            tiles: Some(TileSource {
+                url: "https://{s}.tile.example.org/{z}/{x}/{y}.png".into(),
+                attribution: String::new(),
+            }),
+            catalog_origins: vec![
+                "https://daten.kreis-olpe.de/".into(),
+                "https://api.example.net".into(),
+            ],
+            frame_ancestors: vec!["https://www.kreis-olpe.de".into()],
+            ..RuntimeConfig::default()
+        };
+        let csp = config.content_security_policy();
+        assert!(
+            csp.contains("img-src 'self' data: https://*.tile.example.org;"),
+            "{csp}"
+        );
+        assert!(
+            csp.contains("connect-src 'self' https://*.tile.example.org https://daten.kreis-olpe.de https://api.example.net;"),
+            "{csp}"
+        );
+        assert!(
+            csp.ends_with("frame-ancestors 'self' https://www.kreis-olpe.de"),
+            "{csp}"
+        );
+        assert!(!csp.contains("unsafe-inline") && !csp.contains("'unsafe-eval'"));
+        let names: Vec<&str> = config.headers().iter().map(|(n, _)| *n).collect();
+        assert_eq!(
+            names,
+            [
+                "Content-Security-Policy",
+                "Referrer-Policy",
+                "X-Content-Type-Options",
+                "Permissions-Policy"
+            ]
+        );
+    }
 
     #[test]
     fn a_catalog_link_loads_only_from_the_own_site_or_an_allowed_origin() {

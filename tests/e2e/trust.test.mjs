@@ -79,6 +79,8 @@ function build() {
     e.website = url;
     e.links = [{ label: { de: 'Link' }, url }];
     e.source = { ...e.source, url };
+    // E-mail and phone become mailto: and tel: links: the same payloads must not get through.
+    e.contact = { name: 'Kontakt', email: url, phone: url };
     entries.push(e);
   });
   TYPES.forEach(([pointer, value], i) => {
@@ -89,7 +91,11 @@ function build() {
     at[path.at(-1)] = value;
     entries.push(e);
   });
-  return { ...structuredClone(catalog), entries };
+  const doc = { ...structuredClone(catalog), entries };
+  // The region's name is text too; the maintainer's address becomes the "report an error" link.
+  doc.region.name = { de: `${TEXTS[1]} Region`, en: `${TEXTS[0]} region` };
+  doc.maintainer = { ...doc.maintainer, email: 'javascript:window.__pwned = "maintainer"' };
+  return doc;
 }
 
 before(async () => {
@@ -158,8 +164,8 @@ test('the validator names every bad field of the hostile catalogue', () => {
     const at = `/entries/${index(`hostile-url-${i}`)}`;
     assert.deepEqual(
       named(`hostile-url-${i}`).sort(),
-      [`${at}/links/0/url`, `${at}/source/url`, `${at}/website`],
-      `URL ${JSON.stringify(url)}: all three fields named`,
+      [`${at}/contact/email`, `${at}/contact/phone`, `${at}/links/0/url`, `${at}/source/url`, `${at}/website`],
+      `URL ${JSON.stringify(url)}: all five fields named`,
     );
   });
   TYPES.forEach(([pointer, value], i) => {

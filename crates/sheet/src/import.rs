@@ -449,8 +449,10 @@ fn fill_gaps(entry: &mut Map<String, Value>, ids: &mut HashSet<String>, notes: &
         }
     }
     if text_at(entry, &["district"]).is_none() {
+        // Only a well-formed key: a cell of eight bytes may hold multi-byte characters, and
+        // slicing those would panic (found by crates/sheet/tests/fuzz.rs).
         let from_municipality = text_at(entry, &["municipality"])
-            .filter(|m| m.len() == 8)
+            .filter(|m| m.len() == 8 && m.bytes().all(|b| b.is_ascii_digit()))
             .map(|m| m[..5].to_owned());
         let from_postcode = postcode
             .as_deref()

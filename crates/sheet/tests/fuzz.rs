@@ -40,3 +40,21 @@ proptest! {
         prop_assert!(report.rows >= report.catalog.map_or(0, |c| c.entries.len()));
     }
 }
+
+/// Found by this file's third property at 20,000 cases: a municipality cell of eight bytes
+/// that are not eight digits ("¡¡ࠀA") panicked while deriving the district from it.
+#[test]
+fn a_municipality_cell_of_eight_non_digit_bytes_is_a_problem_not_a_panic() {
+    let header = template_csv().lines().next().unwrap().to_owned();
+    let columns = header.split(';').count();
+    let at = header
+        .split(';')
+        .position(|h| h.contains("Gemeinde"))
+        .expect("the template has a municipality column");
+    let mut row = vec![String::new(); columns];
+    row[at] = "¡¡ࠀA".to_owned();
+    let csv = format!("{header}\n{}", row.join(";"));
+    let table = read_table(csv.as_bytes(), "daten.csv").unwrap();
+    let report = import(&table, &ImportOptions::default());
+    assert!(!report.problems.is_empty());
+}

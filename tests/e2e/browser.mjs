@@ -52,6 +52,19 @@ export async function openBrowser({ width = 1280, height = 800, locale = 'de-DE'
   return { context, page, requests, errors, close: () => context.close() };
 }
 
+/**
+ * What every test ends with: no console error or CSP violation, no request that left this
+ * machine, no cookie on any origin or in any of `frames` (the page's own frame included).
+ */
+export async function assertClean(assert, browser, frames = []) {
+  assert.deepEqual(browser.errors, [], 'no console error or CSP violation');
+  assert.deepEqual(foreignRequests(browser.requests), [], 'no request left this machine');
+  assert.deepEqual(await browser.context.cookies(), [], 'no cookie on any origin');
+  for (const frame of [browser.page.mainFrame(), ...frames]) {
+    assert.equal(await frame.evaluate(() => document.cookie), '', `no cookie in ${frame.url()}`);
+  }
+}
+
 /** Requests that went anywhere but this machine. */
 export function foreignRequests(requests) {
   return requests.filter((url) => {

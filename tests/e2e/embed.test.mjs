@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { serve, recommendedHeaders } from './server.mjs';
-import { openBrowser, foreignRequests, ARTIFACTS } from './browser.mjs';
+import { openBrowser, assertClean, ARTIFACTS } from './browser.mjs';
 import { catalog, browserToday, find } from './catalog.mjs';
 
 const LOAD = 20000;
@@ -60,15 +60,6 @@ async function open(options) {
   browser.warnings = [];
   browser.page.on('console', (m) => m.type() === 'warning' && browser.warnings.push(m.text()));
   return browser;
-}
-
-async function assertClean(browser, frames = []) {
-  assert.deepEqual(browser.errors, [], 'no console error or CSP violation');
-  assert.deepEqual(foreignRequests(browser.requests), [], 'no request left this machine');
-  assert.deepEqual(await browser.context.cookies(), [], 'no cookie on any origin');
-  for (const frame of [browser.page.mainFrame(), ...frames]) {
-    assert.equal(await frame.evaluate(() => document.cookie), '', `no cookie in ${frame.url()}`);
-  }
 }
 
 async function countOf(frame) {
@@ -167,7 +158,7 @@ test('the configurator generates both codes, previews the widget live and copies
     `<iframe src="${app.url}?kind=${KIND}&amp;accent=005a9c&amp;font=Georgia,%20serif&amp;title=Termine%20f%C3%BCr%20Gesundheitsberufe&amp;embed=1" title="Termine für Gesundheitsberufe" width="100%" height="800" allow="geolocation" loading="lazy"></iframe>`,
   );
   code.iframe = iframe;
-  await assertClean(browser, [await widget(page, `kind=${KIND}`)]);
+  await assertClean(assert, browser, [await widget(page, `kind=${KIND}`)]);
   await browser.close();
 });
 
@@ -328,7 +319,7 @@ ${third}
     await inFrame();
     assert.equal(await page.evaluate(() => document.activeElement.tagName), 'IFRAME', 'Shift+Tab goes back in');
 
-    await assertClean(browser, [a, b, c]);
+    await assertClean(assert, browser, [a, b, c]);
     await browser.close();
   });
 }

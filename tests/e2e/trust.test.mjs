@@ -10,7 +10,7 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, recommendedHeaders } from './server.mjs';
-import { openBrowser, foreignRequests, ARTIFACTS } from './browser.mjs';
+import { openBrowser, foreignRequests, assertClean, ARTIFACTS } from './browser.mjs';
 import { catalog } from './catalog.mjs';
 
 const LOAD = 20000;
@@ -284,9 +284,7 @@ test('the app, the preview and the configurator run under the generated headers,
         assert.equal(sent[name.toLowerCase()], value, `${path || '/'}: ${name}`);
       }
     }
-    assert.deepEqual(browser.errors, [], 'no console error or CSP violation');
-    assert.deepEqual(foreignRequests(browser.requests), [], 'no request left this machine');
-    assert.deepEqual(await browser.context.cookies(), [], 'no cookie');
+    await assertClean(assert, browser);
   } finally {
     await browser.close();
   }

@@ -86,9 +86,7 @@ impl RuntimeConfig {
         );
         (self.catalog.clone(), Some(problem))
     }
-}
 
-impl RuntimeConfig {
     /// The Content-Security-Policy for this configuration: the app's own origin, plus exactly
     /// the hosts the configuration names (the tile server, the allowed catalogue origins, the
     /// sites that may embed the app). `docs/deployment.md` explains each part.

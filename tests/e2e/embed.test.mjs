@@ -162,6 +162,33 @@ test('the configurator generates both codes, previews the widget live and copies
   await browser.close();
 });
 
+test('the iframe form works on a host page whose policy allows nothing but the frame', async () => {
+  assert.ok(code.iframe, 'the configurator test ran first');
+  const dir = await mkdtemp(join(tmpdir(), 'ankommen-host-strict-'));
+  await writeFile(join(dir, 'favicon.ico'), '');
+  await writeFile(
+    join(dir, 'index.html'),
+    `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Termine</title></head><body>${code.iframe}</body></html>`,
+  );
+  const strict = await serve(dir, {
+    host: 'localhost',
+    headers: {},
+    csp: `default-src 'none'; frame-src ${new URL(app.url).origin}`,
+  });
+  const browser = await open({ width: 1280, height: 800 });
+  try {
+    await browser.page.goto(strict.url);
+    const frame = await widget(browser.page, `kind=${KIND}`);
+    const today = await browserToday(frame);
+    assert.equal(await countOf(frame), find(catalog, today, { kind: [KIND] }).hits.length, 'the preset applies');
+    await assertClean(assert, browser, [frame]);
+  } finally {
+    await browser.close();
+    await strict.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
 for (const [name, width, height] of [['phone', 390, 844], ['desktop', 1280, 800]]) {
   test(`a host page on another site embeds both forms (${name})`, async () => {
     assert.ok(code.snippet && code.iframe, 'the configurator test ran first');

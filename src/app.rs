@@ -8,11 +8,11 @@ use crate::history::{Address, Step};
 use crate::language::{use_language, Language};
 use crate::list::ResultList;
 use crate::map::MapView;
-use ankommen_core::config::Legal;
+use ankommen_core::config::{Legal, BUNDLED_CATALOG};
 use ankommen_core::i18n::{self, Arg};
 use ankommen_core::query::Results;
 use ankommen_core::url::Pane;
-use ankommen_core::{Catalog, Finder, RuntimeConfig};
+use ankommen_core::{Catalog, Finder, Problem, RuntimeConfig};
 use leptos::prelude::*;
 
 /// What every part of the discovery view shares: the prepared catalogue and what the current
@@ -43,11 +43,36 @@ pub fn App() -> impl IntoView {
             let config = load_config("config.json").await;
             let origin = window().location().origin().unwrap_or_default();
             let (source, refused) = config.catalog_address(requested.as_deref(), &origin);
-            let catalog = load_catalog(&source).await;
-            (config, catalog, refused)
+            let mut notices: Vec<Problem> = refused.into_iter().collect();
+            let catalog = match load_catalog(&source, &config).await {
+                // The configured source failed: the bundled catalogue stays on screen, and the
+                // notice says why.
+                Err(problem) if source != BUNDLED_CATALOG => {
+                    notices.push(Problem::error(
+                        "",
+                        "",
+                        format!(
+                            "{} Angezeigt wird der mitgelieferte Katalog.",
+                            problem.message("de")
+                        ),
+                        format!(
+                            "{} Showing the bundled catalogue instead.",
+                            problem.message("en")
+                        ),
+                    ));
+                    load_catalog(BUNDLED_CATALOG, &config).await
+                }
+                other => other,
+            };
+            (config, catalog, notices)
         }
     });
-    let refused = move || loaded.get().and_then(|(_, _, refused)| refused);
+    let notices = move || {
+        loaded
+            .get()
+            .map(|(_, _, notices)| notices)
+            .unwrap_or_default()
+    };
 
     view! {
         <a class="ak-skip" href="#ak-main">{move || language.t("skip-to-content")}</a>
@@ -61,9 +86,9 @@ pub fn App() -> impl IntoView {
             </header>
         })}
         <main id="ak-main" class="ak-main" tabindex="-1">
-            {move || refused().map(|problem| view! {
+            {move || notices().into_iter().map(|problem| view! {
                 <p class="ak-notice" role="status">{move || problem.message(language.code()).to_owned()}</p>
-            })}
+            }).collect_view()}
             {move || match loaded.get().map(|(config, catalog, _)| (config, catalog)) {
                 None => view! {
                     <p class="ak-status" role="status">{move || language.t("loading")}</p>

@@ -19,29 +19,112 @@ pub async fn load_config(url: &str) -> RuntimeConfig {
     }
 }
 
-/// Fetches and parses a catalogue. `Err` carries a message for the user, in German and English.
-pub async fn load_catalog(url: &str) -> Result<Parsed, Problem> {
-    let failed = |de: String, en: String| Problem::error("", "", de, en);
-    let response = Request::get(url).send().await.map_err(|e| {
-        failed(
-            format!("Der Katalog konnte nicht geladen werden ({e})."),
-            format!("The catalogue could not be loaded ({e})."),
+/// Fetches and parses a catalogue within the configuration's time and size limits. `Err`
+/// says, in German and English, what went wrong: no connection, no answer in time, an HTTP
+/// error, something that is not JSON, too large, or a document the parser refuses.
+pub async fn load_catalog(url: &str, config: &RuntimeConfig) -> Result<Parsed, Problem> {
+    let failed = |de: String, en: String| {
+        Problem::error(
+            "",
+            "",
+            format!("Der Katalog „{url}“ konnte nicht geladen werden: {de}"),
+            format!("The catalogue “{url}” could not be loaded: {en}"),
         )
-    })?;
-    if !response.ok() {
-        let status = response.status();
+    };
+    let seconds = config.catalog_timeout_ms.div_ceil(1000);
+    let timed_out = || {
+        failed(
+            format!("keine Antwort innerhalb von {seconds} Sekunden."),
+            format!("no answer within {seconds} seconds."),
+        )
+    };
+    let started = js_sys::Date::now();
+    let late = || js_sys::Date::now() - started >= config.catalog_timeout_ms as f64;
+    let signal = web_sys::AbortSignal::timeout_with_u32(config.catalog_timeout_ms);
+    let response = match Request::get(url).abort_signal(Some(&signal)).send().await {
+        Ok(response) => response,
+        Err(_) if late() => return Err(timed_out()),
+        Err(_) => {
+            return Err(failed(
+                "keine Verbindung zum Server.".into(),
+                "no connection to the server.".into(),
+            ))
+        }
+    };
+    let status = response.status();
+    match status {
+        200..=299 => {}
+        404 | 410 => {
+            return Err(failed(
+                format!("unter dieser Adresse gibt es keinen Katalog (HTTP {status})."),
+                format!("there is no catalogue at this address (HTTP {status})."),
+            ))
+        }
+        500..=599 => {
+            return Err(failed(
+                format!("Fehler beim Server (HTTP {status}); bitte später erneut versuchen."),
+                format!("server error (HTTP {status}); please try again later."),
+            ))
+        }
+        _ => {
+            return Err(failed(
+                format!("der Server antwortet mit HTTP {status}."),
+                format!("the server answers HTTP {status}."),
+            ))
+        }
+    }
+    // A web page where a catalogue should be (a wrong URL, a login page) is refused by name.
+    let content_type = response.headers().get("content-type").unwrap_or_default();
+    if !content_type.is_empty() && !content_type.contains("json") {
         return Err(failed(
-            format!("Der Katalog konnte nicht geladen werden (HTTP {status})."),
-            format!("The catalogue could not be loaded (HTTP {status})."),
+            format!("der Server sendet keinen Katalog (JSON), sondern „{content_type}“."),
+            format!("the server sends no catalogue (JSON) but “{content_type}”."),
         ));
     }
-    let text = response.text().await.map_err(|e| {
+    let too_large = || {
+        let mb = config.catalog_max_bytes as f64 / 1_000_000.0;
         failed(
-            format!("Der Katalog wurde unvollständig übertragen ({e})."),
-            format!("The catalogue arrived incomplete ({e})."),
+            format!(
+                "er ist größer als die erlaubten {} MB.",
+                mb.to_string().replace('.', ",")
+            ),
+            format!("it is larger than the allowed {mb} MB."),
         )
-    })?;
-    parse_catalog(&text, today())
+    };
+    let announced = response
+        .headers()
+        .get("content-length")
+        .and_then(|n| n.parse::<u64>().ok());
+    if announced.is_some_and(|n| n > config.catalog_max_bytes) {
+        return Err(too_large());
+    }
+    let text = match response.text().await {
+        Ok(text) => text,
+        Err(_) if late() => return Err(timed_out()),
+        Err(e) => {
+            return Err(failed(
+                format!("er wurde unvollständig übertragen ({e})."),
+                format!("it arrived incomplete ({e})."),
+            ))
+        }
+    };
+    if text.len() as u64 > config.catalog_max_bytes {
+        return Err(too_large());
+    }
+    parse_catalog(&text, today()).map_err(|problem| {
+        Problem::error(
+            "",
+            problem.pointer.clone(),
+            format!(
+                "Der Katalog „{url}“ ist nicht lesbar: {}",
+                problem.message("de")
+            ),
+            format!(
+                "The catalogue “{url}” cannot be read: {}",
+                problem.message("en")
+            ),
+        )
+    })
 }
 
 /// The bundled district outlines as a GeoJSON object for Leaflet; `None` (logged) when they

@@ -21,7 +21,16 @@ pub struct RuntimeConfig {
     /// `https://www.kreis-olpe.de`; the app's own origin is always allowed (the configurator's
     /// preview). Goes into the `frame-ancestors` of the recommended headers.
     pub frame_ancestors: Vec<String>,
+    /// How long the catalogue may take to arrive, in milliseconds, before the app gives up and
+    /// shows the bundled one with a message.
+    pub catalog_timeout_ms: u32,
+    /// The largest catalogue accepted, in bytes: large enough for 100,000 entries (about
+    /// 110 MB), small enough that a wrong URL cannot fill a phone's memory.
+    pub catalog_max_bytes: u64,
 }
+
+/// The catalogue shipped with the app: shown when the configured source fails.
+pub const BUNDLED_CATALOG: &str = "catalog.json";
 
 /// Links every German public website needs. Each is optional so a test deployment works, but
 /// a production one should set all of them (docs/deployment.md).
@@ -41,11 +50,13 @@ pub struct Legal {
 impl Default for RuntimeConfig {
     fn default() -> Self {
         RuntimeConfig {
-            catalog: "catalog.json".into(),
+            catalog: BUNDLED_CATALOG.into(),
             tiles: None,
             legal: Legal::default(),
             catalog_origins: Vec::new(),
             frame_ancestors: Vec::new(),
+            catalog_timeout_ms: 20_000,
+            catalog_max_bytes: 200_000_000,
         }
     }
 }

@@ -91,7 +91,9 @@ fn Configurator() -> impl IntoView {
         } else {
             format!("../{}", config.catalog)
         };
-        load_catalog(&source).await.map(|p| p.catalog.region)
+        load_catalog(&source, &config)
+            .await
+            .map(|p| p.catalog.region)
     });
 
     view! {

@@ -1,0 +1,98 @@
+// End-to-end: the catalogue from an operator's source that misbehaves. Each fault gets its own
+// message, and the bundled catalogue stays on screen; nothing is ever a blank page.
+import { test, before, after } from 'node:test';
+import assert, { reportAssertions } from './assert.mjs';
+import { serve } from './server.mjs';
+import { openBrowser, assertClean } from './browser.mjs';
+import { catalog, config, browserToday, find } from './catalog.mjs';
+
+const LOAD = 20000;
+const SOURCE = 'operator/katalog.json';
+const TIMEOUT_MS = 1500;
+
+let server;
+reportAssertions(import.meta.url);
+
+before(async () => {
+  server = await serve(process.env.DIST ?? 'dist');
+});
+after(async () => {
+  await server?.close();
+});
+
+const json = (body) => ({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
+
+// Each case: what the operator's server does, and what the notice must say (German UI).
+const FAULTS = [
+  ['HTTP 404', () => ({ status: 404, contentType: 'text/plain', body: 'not found' }), 'unter dieser Adresse gibt es keinen Katalog (HTTP 404).'],
+  ['HTTP 500', () => ({ status: 500, contentType: 'text/plain', body: 'oops' }), 'Fehler beim Server (HTTP 500); bitte später erneut versuchen.'],
+  ['HTTP 503', () => ({ status: 503, contentType: 'text/plain', body: 'busy' }), 'Fehler beim Server (HTTP 503); bitte später erneut versuchen.'],
+  ['no answer', null, 'keine Antwort innerhalb von 2 Sekunden.'],
+  ['broken JSON', () => ({ status: 200, contentType: 'application/json', body: '{"format": "1.0", "entries": [' }), 'ist nicht lesbar: Kein gültiges JSON (Zeile 1'],
+  ['a web page', () => ({ status: 200, contentType: 'text/html; charset=utf-8', body: '<html><body>Anmeldung</body></html>' }), 'der Server sendet keinen Katalog (JSON), sondern „text/html; charset=utf-8“.'],
+  // The bundled catalogue (about 0.2 MB) is within the limit; the operator's, at 2 MB, is not.
+  ['too large', () => json({ ...catalog, padding: 'x'.repeat(2_000_000) }), 'er ist größer als die erlaubten 1 MB.', { catalogMaxBytes: 1_000_000 }],
+  ['a newer major format', () => json({ ...catalog, format: '2.0' }), 'ist nicht lesbar: Formatversion 2.0 ist neuer als die unterstützte Version 1.x'],
+];
+
+/** A browser on the app whose config.json points at the operator's source. */
+async function openWith(source, extra = {}) {
+  const browser = await openBrowser({ width: 1280, height: 800 });
+  const { page } = browser;
+  await page.route('**/config.json', (route) =>
+    route.fulfill(json({ ...config, catalog: SOURCE, catalogTimeoutMs: TIMEOUT_MS, ...extra })),
+  );
+  // `null`: the server takes the request and never answers.
+  await page.route(`**/${SOURCE}`, (route) => (source ? route.fulfill(source()) : undefined));
+  return browser;
+}
+
+for (const [name, source, message, extra] of FAULTS) {
+  test(`the operator's source fails (${name}): a specific message, and the bundled catalogue stays`, async () => {
+    const browser = await openWith(source, extra);
+    const { page } = browser;
+    try {
+      await page.goto(server.url);
+      await page.waitForSelector('.ak-count', { timeout: LOAD });
+      const today = await browserToday(page);
+      const count = Number((await page.locator('.ak-count').textContent()).replace(/\D/g, ''));
+      assert.equal(count, find(catalog, today).hits.length, 'the bundled catalogue shows');
+      const notice = await page.locator('.ak-notice').first().textContent();
+      assert.ok(notice.includes(message), `notice: ${notice}`);
+      assert.ok(notice.endsWith('Angezeigt wird der mitgelieferte Katalog.'), notice);
+      // Errors of the failed request itself are the subject of this test; nothing else may fail.
+      browser.errors = browser.errors.filter((e) => !/Failed to load resource/.test(e));
+      await assertClean(assert, browser);
+    } finally {
+      await browser.close();
+    }
+  });
+}
+
+test("the operator's own catalogue shows when its source works, in English too", async () => {
+  const own = { ...structuredClone(catalog), entries: catalog.entries.slice(0, 3) };
+  const browser = await openWith(() => json(own));
+  const { page } = browser;
+  try {
+    await page.goto(`${server.url}?lang=en`);
+    await page.waitForSelector('.ak-count', { timeout: LOAD });
+    const today = await browserToday(page);
+    assert.equal(await page.locator('.ak-count').textContent(), `${find(own, today).hits.length} results`);
+    assert.equal(await page.locator('.ak-notice').count(), 0, 'no notice');
+    await assertClean(assert, browser);
+  } finally {
+    await browser.close();
+  }
+  // The English notice for a failure.
+  const failing = await openWith(FAULTS[1][1]);
+  try {
+    await failing.page.goto(`${server.url}?lang=en`);
+    await failing.page.waitForSelector('.ak-count', { timeout: LOAD });
+    assert.equal(
+      await failing.page.locator('.ak-notice').first().textContent(),
+      `The catalogue “${SOURCE}” could not be loaded: server error (HTTP 500); please try again later. Showing the bundled catalogue instead.`,
+    );
+  } finally {
+    await failing.close();
+  }
+});

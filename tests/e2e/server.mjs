@@ -2,6 +2,7 @@
 // `scripts/serve.sh`. Hand-written because it is small and later tests need to make it misbehave.
 import { createServer } from 'node:http';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
@@ -47,9 +48,11 @@ export const CSP = [
  * Serves `root` with the headers recommended for its `config.json` (or `headers`, e.g. those
  * generated from another configuration); resolves to `{ url, close }`. Port 0 picks a free one.
  * `csp` replaces the policy (a host page's own); `host` is the interface name, so a second
- * server on `localhost` is another site.
+ * server on `localhost` is another site. Every file carries an ETag, and a request whose
+ * If-None-Match matches it gets a 304, as a well-configured web server does; `log`, when
+ * given, receives `{ path, status, conditional }` for each request.
  */
-export async function serve(root, { port = 0, headers = null, csp = null, host = '127.0.0.1' } = {}) {
+export async function serve(root, { port = 0, headers = null, csp = null, host = '127.0.0.1', log = null } = {}) {
   const base = resolve(root);
   const sent = { ...(headers ?? recommendedHeaders(join(base, 'config.json'))) };
   if (csp) sent['Content-Security-Policy'] = csp;
@@ -63,13 +66,19 @@ export async function serve(root, { port = 0, headers = null, csp = null, host =
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, {
+      const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+      const conditional = req.headers['if-none-match'] ?? null;
+      const unchanged = conditional === etag;
+      log?.push({ path, status: unchanged ? 304 : 200, conditional });
+      res.writeHead(unchanged ? 304 : 200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
+        etag,
         ...sent,
       });
-      res.end(body);
+      res.end(unchanged ? undefined : body);
     } catch {
+      log?.push({ path, status: 404, conditional: null });
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
   });

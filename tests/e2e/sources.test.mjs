@@ -1,6 +1,9 @@
 // End-to-end: the catalogue from an operator's source that misbehaves. Each fault gets its own
 // message, and the bundled catalogue stays on screen; nothing is ever a blank page.
 import { test, before, after } from 'node:test';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import assert, { reportAssertions } from './assert.mjs';
 import { serve } from './server.mjs';
 import { openBrowser, assertClean } from './browser.mjs';
@@ -94,5 +97,42 @@ test("the operator's own catalogue shows when its source works, in English too",
     );
   } finally {
     await failing.close();
+  }
+});
+
+test('an unchanged catalogue costs a 304 on the next visit; a changed one (new ETag) shows at once', async () => {
+  // A copy of the build, so the test can change the catalogue on the "server".
+  const dir = await mkdtemp(join(tmpdir(), 'ankommen-etag-'));
+  await cp(process.env.DIST ?? 'dist', dir, { recursive: true });
+  const log = [];
+  const own = await serve(dir, { log });
+  const browser = await openBrowser({ width: 1280, height: 800 });
+  const { page } = browser;
+  const catalogRequests = () => log.filter((r) => r.path === '/catalog.json');
+  try {
+    await page.goto(own.url);
+    await page.waitForSelector('.ak-count', { timeout: LOAD });
+    const today = await browserToday(page);
+    const all = find(catalog, today).hits.length;
+    assert.deepEqual(catalogRequests().map((r) => r.status), [200], 'first visit: the whole catalogue');
+
+    await page.reload();
+    await page.waitForSelector('.ak-count', { timeout: LOAD });
+    const second = catalogRequests().at(-1);
+    assert.ok(second.conditional, 'the browser asks with If-None-Match');
+    assert.equal(second.status, 304, 'unchanged: 304, no body');
+    assert.equal(Number((await page.locator('.ak-count').textContent()).replace(/\D/g, '')), all, 'the same entries');
+
+    const changed = { ...structuredClone(catalog), entries: catalog.entries.slice(0, 3) };
+    await writeFile(join(dir, 'catalog.json'), JSON.stringify(changed));
+    await page.reload();
+    await page.waitForSelector('.ak-count', { timeout: LOAD });
+    assert.equal(catalogRequests().at(-1).status, 200, 'changed: a new ETag, the whole catalogue');
+    assert.equal(await page.locator('.ak-count').textContent(), `${find(changed, today).hits.length} Ergebnisse`);
+    await assertClean(assert, browser);
+  } finally {
+    await browser.close();
+    await own.close();
+    await rm(dir, { recursive: true, force: true });
   }
 });

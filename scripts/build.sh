@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Builds the release bundle into dist/: the app, then the operator preview (dist/preview/) and
 # the widget configurator (dist/configure/) as their own bundles (built after the app, because
-# Trunk empties its dist folder first).
+# Trunk empties its dist folder first), then the service worker with the precache list of
+# what was just built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 trunk build --release=true index.html
 trunk build --release=true --dist dist/preview preview.html
 trunk build --release=true --dist dist/configure configure.html
+node sw/build.mjs dist

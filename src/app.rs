@@ -2,7 +2,7 @@
 //! the operator's legal links.
 
 use crate::details::Details;
-use crate::fetch::{load_catalog, load_config, today};
+use crate::fetch::{load_config, load_with_fallback, today};
 use crate::filters::{FilterPanel, SearchBox};
 use crate::history::{Address, Step};
 use crate::language::{use_language, Language};
@@ -43,27 +43,10 @@ pub fn App() -> impl IntoView {
             let config = load_config("config.json").await;
             let origin = window().location().origin().unwrap_or_default();
             let (source, refused) = config.catalog_address(requested.as_deref(), &origin);
-            let mut notices: Vec<Problem> = refused.into_iter().collect();
-            let catalog = match load_catalog(&source, &config).await {
-                // The configured source failed: the bundled catalogue stays on screen, and the
-                // notice says why.
-                Err(problem) if source != BUNDLED_CATALOG => {
-                    notices.push(Problem::error(
-                        "",
-                        "",
-                        format!(
-                            "{} Angezeigt wird der mitgelieferte Katalog.",
-                            problem.message("de")
-                        ),
-                        format!(
-                            "{} Showing the bundled catalogue instead.",
-                            problem.message("en")
-                        ),
-                    ));
-                    load_catalog(BUNDLED_CATALOG, &config).await
-                }
-                other => other,
-            };
+            let (catalog, loaded_notices) =
+                load_with_fallback(&source, BUNDLED_CATALOG, &config).await;
+            let notices: Vec<Problem> = refused.into_iter().chain(loaded_notices).collect();
+            crate::offline::register_worker(&config);
             (config, catalog, notices)
         }
     });

@@ -1,17 +1,37 @@
 //! Loading the runtime configuration and the catalogue over HTTP: the app's only network I/O.
 
+use crate::offline;
 use ankommen_core::{parse_catalog, Date, Parsed, Problem, RuntimeConfig};
 use gloo_net::http::Request;
 
-/// Reads the runtime configuration (`config.json` beside the app); a missing or broken file
-/// falls back to the defaults, so a misconfigured deployment still shows the bundled catalogue.
+/// Reads the runtime configuration (`config.json` beside the app). Without a network it is the
+/// copy kept from the last visit; a missing or broken file falls back to the defaults, so a
+/// misconfigured deployment still shows the bundled catalogue.
 pub async fn load_config(url: &str) -> RuntimeConfig {
-    let response = match Request::get(url).send().await {
-        Ok(response) if response.ok() => response,
-        _ => return RuntimeConfig::default(),
+    let fetched = async {
+        Request::get(url)
+            .send()
+            .await
+            .ok()
+            .filter(|r| r.ok())?
+            .text()
+            .await
+            .ok()
     };
-    match response.json::<RuntimeConfig>().await {
-        Ok(config) => config,
+    let (text, fresh) = match fetched.await {
+        Some(text) => (text, true),
+        None => match offline::recall(url).await {
+            Some((text, _)) => (text, false),
+            None => return RuntimeConfig::default(),
+        },
+    };
+    match serde_json::from_str::<RuntimeConfig>(&text) {
+        Ok(config) => {
+            if fresh {
+                wasm_bindgen_futures::spawn_local(offline::remember(url.to_owned(), text));
+            }
+            config
+        }
         Err(e) => {
             leptos::logging::warn!("{url} ignored: {e}");
             RuntimeConfig::default()
@@ -19,17 +39,105 @@ pub async fn load_config(url: &str) -> RuntimeConfig {
     }
 }
 
-/// Fetches and parses a catalogue within the configuration's time and size limits. `Err`
-/// says, in German and English, what went wrong: no connection, no answer in time, an HTTP
-/// error, something that is not JSON, too large, or a document the parser refuses.
-pub async fn load_catalog(url: &str, config: &RuntimeConfig) -> Result<Parsed, Problem> {
-    let failed = |de: String, en: String| {
+/// The catalogue to show, and the notices that explain where it came from when it is not
+/// `source`, fresh: a fault loading `source` falls back to its last good copy (kept on this
+/// device), then to the `bundled` catalogue (fresh, else its copy).
+pub async fn load_with_fallback(
+    source: &str,
+    bundled: &str,
+    config: &RuntimeConfig,
+) -> (Result<Parsed, Problem>, Vec<Problem>) {
+    let mut notices = Vec::new();
+    let mut candidates = vec![source];
+    if source != bundled {
+        candidates.push(bundled);
+    }
+    let mut last = None;
+    for url in candidates {
+        let fault = match fetch_catalog(url, config).await {
+            Ok(text) => match read_catalog(url, &text) {
+                Ok(parsed) => {
+                    // Kept in the background: the entries show without waiting for the write.
+                    wasm_bindgen_futures::spawn_local(offline::remember(url.to_owned(), text));
+                    return (Ok(parsed), notices);
+                }
+                Err(problem) => Fault {
+                    problem,
+                    offline: false,
+                },
+            },
+            Err(fault) => fault,
+        };
+        if let Some((text, saved)) = offline::recall(url).await {
+            if let Ok(parsed) = read_catalog(url, &text) {
+                notices.push(from_copy(&fault, saved));
+                return (Ok(parsed), notices);
+            }
+        }
+        if url != bundled {
+            notices.push(Problem::error(
+                "",
+                "",
+                format!(
+                    "{} Angezeigt wird der mitgelieferte Katalog.",
+                    fault.problem.message("de")
+                ),
+                format!(
+                    "{} Showing the bundled catalogue instead.",
+                    fault.problem.message("en")
+                ),
+            ));
+        }
+        last = Some(fault.problem);
+    }
+    (Err(last.expect("at least one candidate")), notices)
+}
+
+/// The notice over a catalogue shown from its kept copy: calm when the device is offline (the
+/// expected case on a train), the fault's own message otherwise.
+fn from_copy(fault: &Fault, saved: f64) -> Problem {
+    let (de, en) = offline::saved_at(saved);
+    if fault.offline {
+        Problem::warning(
+            "",
+            "",
+            format!("Keine Verbindung: Sie sehen die gespeicherten Daten vom {de}."),
+            format!("No connection: you are seeing the data saved on {en}."),
+        )
+    } else {
         Problem::error(
+            "",
+            "",
+            format!(
+                "{} Angezeigt wird die zuletzt geladene Fassung vom {de}.",
+                fault.problem.message("de")
+            ),
+            format!(
+                "{} Showing the copy loaded on {en}.",
+                fault.problem.message("en")
+            ),
+        )
+    }
+}
+
+/// Why a catalogue could not be had; `offline` when no server answered at all.
+struct Fault {
+    problem: Problem,
+    offline: bool,
+}
+
+/// Fetches a catalogue's text within the configuration's time and size limits. `Err` says, in
+/// German and English, what went wrong: no connection, no answer in time, an HTTP error,
+/// something that is not JSON, or too large.
+async fn fetch_catalog(url: &str, config: &RuntimeConfig) -> Result<String, Fault> {
+    let failed = |de: String, en: String| Fault {
+        problem: Problem::error(
             "",
             "",
             format!("Der Katalog „{url}“ konnte nicht geladen werden: {de}"),
             format!("The catalogue “{url}” could not be loaded: {en}"),
-        )
+        ),
+        offline: false,
     };
     let seconds = config.catalog_timeout_ms.div_ceil(1000);
     let timed_out = || {
@@ -45,10 +153,13 @@ pub async fn load_catalog(url: &str, config: &RuntimeConfig) -> Result<Parsed, P
         Ok(response) => response,
         Err(_) if late() => return Err(timed_out()),
         Err(_) => {
-            return Err(failed(
-                "keine Verbindung zum Server.".into(),
-                "no connection to the server.".into(),
-            ))
+            return Err(Fault {
+                offline: true,
+                ..failed(
+                    "keine Verbindung zum Server.".into(),
+                    "no connection to the server.".into(),
+                )
+            })
         }
     };
     let status = response.status();
@@ -111,7 +222,12 @@ pub async fn load_catalog(url: &str, config: &RuntimeConfig) -> Result<Parsed, P
     if text.len() as u64 > config.catalog_max_bytes {
         return Err(too_large());
     }
-    parse_catalog(&text, today()).map_err(|problem| {
+    Ok(text)
+}
+
+/// Parses a catalogue's text; `Err` names the address and what the parser refuses.
+fn read_catalog(url: &str, text: &str) -> Result<Parsed, Problem> {
+    parse_catalog(text, today()).map_err(|problem| {
         Problem::error(
             "",
             problem.pointer.clone(),

@@ -15,3 +15,4 @@ pub mod history;
 pub mod language;
 pub mod list;
 pub mod map;
+pub mod offline;

@@ -411,6 +411,10 @@ pub fn MapView(
                     let options = TileLayerOptions::new();
                     options.set_attribution(escape_html(&source.attribution));
                     options.set_max_zoom(18.0);
+                    // CORS answers can be kept for offline use (sw/tiles.js); opaque ones not.
+                    if source.cross_origin {
+                        options.set_cross_origin("anonymous".into());
+                    }
                     let layer = TileLayer::new_options(&source.url, &options);
                     layer.add_to(&leaflet.map);
                     leaflet.tiles = Some(layer);

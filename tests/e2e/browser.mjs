@@ -23,9 +23,10 @@ export const ARTIFACTS = join(process.cwd(), 'target', 'e2e-artifacts');
 /**
  * A fresh browser profile and page; `requests` and `errors` fill as the page runs.
  * `hostRules` (e.g. 'MAP tiles.test 127.0.0.1, ') is put in front of the resolver rules, so a
- * test can give a local server a third-party host name.
+ * test can give a local server a third-party host name. `serviceWorkers: 'allow'` lets the
+ * app's service worker run (blocked otherwise).
  */
-export async function openBrowser({ width = 1280, height = 800, locale = 'de-DE', hostRules = '' } = {}) {
+export async function openBrowser({ width = 1280, height = 800, locale = 'de-DE', hostRules = '', serviceWorkers = 'block' } = {}) {
   const profile = await mkdtemp(join(tmpdir(), 'ankommen-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -33,6 +34,9 @@ export async function openBrowser({ width = 1280, height = 800, locale = 'de-DE'
     args: ARGS.map((arg) => arg.replace(/^--host-resolver-rules=/, (flag) => flag + hostRules)),
     viewport: { width, height },
     locale,
+    // Playwright's page.route, which most tests use to play a server, cannot see what a
+    // service worker fetches; tests/e2e/offline.test.mjs allows the worker and tests it.
+    serviceWorkers,
   });
   const requests = [];
   const errors = [];

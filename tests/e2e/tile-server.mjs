@@ -33,15 +33,28 @@ export function solidPng(size = 256, [r, g, b] = [200, 225, 205]) {
 
 const TILE = /^\/\d+\/\d+\/\d+\.png$/;
 
-/** Starts the server on a free port; resolves to `{ port, requests, close }`. */
-export async function serveTiles() {
-  const png = solidPng();
+/** `png` grown to `bytes` by a text chunk that image decoders skip (a tile of a known size). */
+function padded(png, bytes) {
+  const room = bytes - png.length - 12;
+  if (room <= 0) return png;
+  const end = png.length - 12; // the IEND chunk
+  const text = chunk('tEXt', Buffer.concat([Buffer.from('Comment\0'), Buffer.alloc(room - 8, 'x')]));
+  return Buffer.concat([png.subarray(0, end), text, png.subarray(end)]);
+}
+
+/**
+ * Starts the server on a free port; resolves to `{ port, requests, close }`. `bytes` makes
+ * every tile that large (the offline test fills a tile cache with a known number of bytes).
+ */
+export async function serveTiles({ bytes = 0 } = {}) {
+  const png = padded(solidPng(), bytes);
   const requests = [];
   const server = createServer((req, res) => {
     const path = new URL(req.url, 'http://x').pathname;
     requests.push({ path, host: req.headers.host ?? '' });
     if (req.method === 'GET' && TILE.test(path)) {
-      res.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'no-store' });
+      // CORS, as most tile servers send: the app asks with crossorigin=anonymous.
+      res.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'no-store', 'access-control-allow-origin': '*' });
       res.end(png);
     } else {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not a tile');

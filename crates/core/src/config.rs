@@ -27,6 +27,9 @@ pub struct RuntimeConfig {
     /// The largest catalogue accepted, in bytes: large enough for 100,000 entries (about
     /// 110 MB), small enough that a wrong URL cannot fill a phone's memory.
     pub catalog_max_bytes: u64,
+    /// How much space, in megabytes, map tiles the user agreed to may take on the device for
+    /// offline use; the least recently shown go first (sw/tiles.js).
+    pub tile_cache_megabytes: u32,
 }
 
 /// The catalogue shipped with the app: shown when the configured source fails.
@@ -57,6 +60,7 @@ impl Default for RuntimeConfig {
             frame_ancestors: Vec::new(),
             catalog_timeout_ms: 20_000,
             catalog_max_bytes: 200_000_000,
+            tile_cache_megabytes: 50,
         }
     }
 }
@@ -174,6 +178,14 @@ pub struct TileSource {
     pub url: String,
     /// Attribution shown on the map, as plain text.
     pub attribution: String,
+    /// Whether the tile server answers with CORS headers (most do). Only then can tiles be
+    /// kept for offline use; set `false` for a server that does not, or its tiles fail.
+    #[serde(default = "yes")]
+    pub cross_origin: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 impl TileSource {
@@ -218,6 +230,7 @@ mod tests {
             tiles: Some(TileSource {
                 url: "https://{s}.tile.example.org/{z}/{x}/{y}.png".into(),
                 attribution: String::new(),
+                cross_origin: true,
             }),
             catalog_origins: vec![
                 "https://daten.kreis-olpe.de/".into(),
@@ -294,6 +307,7 @@ mod tests {
         let tiles = TileSource {
             url: "https://{s}.tile.example.org:8443/osm/{z}/{x}/{y}.png".into(),
             attribution: String::new(),
+            cross_origin: true,
         };
         assert_eq!(tiles.host(), "tile.example.org:8443");
     }

@@ -5,7 +5,7 @@
 mod code;
 mod form;
 
-use ankommen::fetch::{load_catalog, load_config};
+use ankommen::fetch::{load_config, load_with_fallback};
 use ankommen_core::embed::{LOCKABLE, OPTIONS};
 use ankommen_core::url::UrlState;
 use ankommen_core::Region;
@@ -91,9 +91,9 @@ fn Configurator() -> impl IntoView {
         } else {
             format!("../{}", config.catalog)
         };
-        load_catalog(&source, &config)
-            .await
-            .map(|p| p.catalog.region)
+        // Offline, the form offers what the last good catalogue names.
+        let (catalog, _) = load_with_fallback(&source, "../catalog.json", &config).await;
+        catalog.map(|p| p.catalog.region)
     });
 
     view! {

@@ -1,0 +1,82 @@
+//! Offline use, the browser side: registers the service worker (sw/sw.js keeps the app shell
+//! and map tiles), and keeps the last good copy of the configuration and of each catalogue in
+//! Cache Storage, so a reload without a network shows them, with the date they were saved.
+
+use ankommen_core::RuntimeConfig;
+use leptos::logging::warn;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Cache, Headers, Response, ResponseInit};
+
+/// The app's own cache: one entry per configuration or catalogue address. The service worker
+/// never touches it, and a new release keeps it (it holds data, not code).
+const DATA_CACHE: &str = "ankommen-data";
+/// When the copy was saved, in milliseconds since 1970.
+const SAVED: &str = "x-ankommen-saved";
+
+/// Registers the service worker after the first screen is up, so it does not compete with
+/// the catalogue for the network. It learns the tile cache's cap from its address.
+pub fn register_worker(config: &RuntimeConfig) {
+    let navigator = leptos::prelude::window().navigator();
+    // Absent in insecure contexts (plain http off localhost) and some private modes.
+    if !js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
+        return;
+    }
+    let bytes = u64::from(config.tile_cache_megabytes) * 1_000_000;
+    let registered = navigator
+        .service_worker()
+        .register(&format!("sw.js?tileCacheBytes={bytes}"));
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Err(e) = JsFuture::from(registered).await {
+            warn!("offline use is not available: {e:?}");
+        }
+    });
+}
+
+async fn open() -> Result<Cache, JsValue> {
+    let caches = leptos::prelude::window().caches()?;
+    JsFuture::from(caches.open(DATA_CACHE)).await?.dyn_into()
+}
+
+/// Keeps `text`, as loaded from `url`, for a later visit without a network.
+pub async fn remember(url: String, text: String) {
+    let saved = async {
+        let headers = Headers::new()?;
+        headers.set("content-type", "application/json")?;
+        headers.set(SAVED, &js_sys::Date::now().to_string())?;
+        let init = ResponseInit::new();
+        init.set_headers(&headers);
+        let response = Response::new_with_opt_str_and_init(Some(&text), &init)?;
+        JsFuture::from(open().await?.put_with_str(&url, &response)).await
+    };
+    if let Err(e) = saved.await {
+        warn!("{url} not kept for offline use: {e:?}");
+    }
+}
+
+/// The copy of `url` kept by [`remember`], with the time it was saved (ms since 1970).
+pub async fn recall(url: &str) -> Option<(String, f64)> {
+    let cache = open().await.ok()?;
+    let found = JsFuture::from(cache.match_with_str(url)).await.ok()?;
+    let response: Response = found.dyn_into().ok()?;
+    let saved = response.headers().get(SAVED).ok()??.parse().ok()?;
+    let text = JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()?;
+    Some((text, saved))
+}
+
+/// A saved time as users read it: "24.11.2026, 09:35" in German, "24 Nov 2026, 09:35" in
+/// English, in the device's time zone.
+pub fn saved_at(ms: f64) -> (String, String) {
+    let date = js_sys::Date::new(&JsValue::from_f64(ms));
+    let options = js_sys::Object::new();
+    let set = |key: &str, value: &str| {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    };
+    set("dateStyle", "medium");
+    set("timeStyle", "short");
+    let format = |locale: &str| String::from(date.to_locale_string(locale, &options));
+    (format("de-DE"), format("en-GB"))
+}

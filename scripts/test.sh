@@ -15,6 +15,7 @@ cargo clippy --target wasm32-unknown-unknown --offline -- -D warnings
 
 step "native tests"
 cargo test --workspace --offline
+node --test sw/   # the service worker's tile-cache rule
 
 step "release build without network"
 # A new network namespace has no interfaces: any download attempt by Trunk or cargo fails.

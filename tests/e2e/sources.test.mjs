@@ -136,3 +136,34 @@ test('an unchanged catalogue costs a 304 on the next visit; a changed one (new E
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test("the operator's source may be a GeoJSON FeatureCollection (docs/catalog.md mapping)", async () => {
+  const { entries, ...head } = structuredClone(catalog);
+  const features = entries.map(({ location, ...properties }) => ({
+    type: 'Feature',
+    geometry: location ? { type: 'Point', coordinates: [location.lon, location.lat] } : null,
+    properties,
+  }));
+  // One feature whose geometry is no place: reported, the others shown.
+  features[0].geometry = { type: 'LineString', coordinates: [[7, 51], [8, 52]] };
+  const geojson = { type: 'FeatureCollection', ankommen: head, features };
+  const browser = await openWith(() => ({ status: 200, contentType: 'application/geo+json', body: JSON.stringify(geojson) }));
+  const { page } = browser;
+  try {
+    await page.goto(server.url);
+    await page.waitForSelector('.ak-count', { timeout: LOAD });
+    const today = await browserToday(page);
+    const rest = { ...catalog, entries: catalog.entries.slice(1) };
+    assert.equal(
+      Number((await page.locator('.ak-count').textContent()).replace(/\D/g, '')),
+      find(rest, today).hits.length,
+      'every feature but the broken one',
+    );
+    const notices = await page.locator('.ak-notice').allTextContents();
+    assert.equal(notices.length, 1, `only the note on the skipped feature: ${notices}`);
+    assert.equal(notices[0], "Ein Eintrag des Katalogs ist fehlerhaft und wird nicht angezeigt.");
+    await assertClean(assert, browser);
+  } finally {
+    await browser.close();
+  }
+});

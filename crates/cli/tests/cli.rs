@@ -331,6 +331,13 @@ fn export_geojson_has_one_feature_per_entry() {
         json!([first["location"]["lon"], first["location"]["lat"]])
     );
     assert_eq!(features[0]["properties"]["name"], first["name"]);
+    // The export is a catalogue source itself: read back, it is the same catalogue.
+    let today = ankommen_core::Date::new(2026, 11, 24).unwrap();
+    let original = ankommen_core::parse_catalog(&std::fs::read_to_string(EXAMPLE).unwrap(), today);
+    let read_back = ankommen_core::parse_catalog(&doc.to_string(), today);
+    assert_eq!(read_back.unwrap().catalog, original.unwrap().catalog);
+    let (code, stdout, _) = run(&["validate", path(&out)]);
+    assert_eq!(code, 0, "{stdout}");
 }
 
 #[test]

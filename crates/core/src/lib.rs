@@ -9,6 +9,7 @@ pub mod config;
 pub mod date;
 pub mod embed;
 pub mod geo;
+pub mod geojson;
 pub mod i18n;
 pub mod parse;
 pub mod problem;

@@ -76,6 +76,9 @@ pub fn parse_catalog(text: &str, today: Date) -> Result<Parsed, Problem> {
             ))
         }
     };
+    if crate::geojson::is_feature_collection(doc.get("type").map(|raw| raw.get())) {
+        return crate::geojson::parse_feature_collection(text, today);
+    }
     let mut problems = Vec::new();
     let format = doc
         .get("format")
@@ -181,7 +184,9 @@ fn read_entry(
 /// The entry a problem is about: 4 for `/entries/4/location`, `None` for the document.
 pub fn entry_index(pointer: &str) -> Option<usize> {
     pointer
-        .strip_prefix("/entries/")?
+        .strip_prefix("/entries/")
+        // A GeoJSON source's entries are its features (geojson.rs).
+        .or_else(|| pointer.strip_prefix("/features/"))?
         .split('/')
         .next()?
         .parse()

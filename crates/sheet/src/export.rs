@@ -189,10 +189,15 @@ fn workbook(entries: &[Value]) -> Result<Vec<u8>, XlsxError> {
 }
 
 /// The catalogue as a GeoJSON FeatureCollection: one feature per entry, its point as the
-/// geometry (`null` for area entries) and every other field as properties (docs/catalog.md).
+/// geometry (`null` for area entries) and every other field as properties, and the document
+/// fields in the member `ankommen`, so the file is itself a catalogue source (docs/catalog.md).
 pub fn geojson(catalog: &Catalog) -> Value {
     let features: Vec<Value> = catalog.entries.iter().map(feature).collect();
-    json!({"type": "FeatureCollection", "features": features})
+    let mut head = serde_json::to_value(catalog).unwrap_or_default();
+    if let Some(map) = head.as_object_mut() {
+        map.remove("entries");
+    }
+    json!({"type": "FeatureCollection", "ankommen": head, "features": features})
 }
 
 fn feature(entry: &Entry) -> Value {

@@ -6,87 +6,102 @@
 // and map (Leptos applies changes in microtasks, before that frame), plus one macrotask, so
 // the frame has been rendered. The map reclusters in the same update, so it is included.
 //
-//   node bench/interaction.mjs CATALOG.json [CATALOG.json …]
-import { readFile, stat } from 'node:fs/promises';
-import { serve } from '../tests/e2e/server.mjs';
+// Ankommen and the peer page (bench/peer/) in the same run.
+//   node bench/interaction.mjs N [N …]      (catalogues target/bench/catalog-N.json and .geojson)
+import { stat, writeFile } from 'node:fs/promises';
 import { openBrowser } from '../tests/e2e/browser.mjs';
 import { fmt, machineLine, writeSection } from './report.mjs';
+import { stage, stats, APP_READY, PEER_READY } from './stage.mjs';
 
 const WORDS = ['pflege', 'kita', 'hausarzt', 'klinik', 'wohnen', 'ludenscheid'];
 const rows = [];
 
-const server = await serve('dist');
-for (const file of process.argv.slice(2)) {
-  const body = await readFile(file);
-  const entries = JSON.parse(body).entries.length;
+/** Opens `url` and waits until `ready` holds. */
+async function open(url, ready) {
   const browser = await openBrowser({ width: 1280, height: 800 });
-  const { page } = browser;
-  await page.route('**/catalog.json', (route) =>
-    route.fulfill({ contentType: 'application/json', body }),
-  );
-  await page.goto(server.url);
-  await page.waitForSelector('.ak-item', { timeout: 120000 });
-  await page.waitForSelector('.ak-map .ak-marker, .ak-map .ak-cluster', { timeout: 120000 });
-  const result = await page.evaluate(async (words) => {
+  await browser.page.goto(url);
+  await browser.page.waitForFunction(ready, null, { timeout: 600_000 });
+  return browser;
+}
+
+/**
+ * Times, in the page, each keystroke of `words` typed into `input` and each change `step`
+ * makes: to the end of the app's own work (a macrotask after the event) and to the next
+ * rendered frame.
+ */
+function measure(page, { input, words, rounds, changes }) {
+  return page.evaluate(async ({ input, words, rounds, changes }) => {
     const painted = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
     // Leptos applies updates in microtasks; a macrotask runs after all of them.
     const scripted = () => new Promise((done) => setTimeout(done, 0));
-    const input = document.querySelector('#ak-search-input');
-    const keys = [];
-    const work = [];
-    const type = async (value) => {
+    const timed = async (act, work, frames) => {
       const t0 = performance.now();
-      input.value = value;
-      input.dispatchEvent(new Event('input', { bubbles: true }));
+      act();
       await scripted();
       work.push(performance.now() - t0);
       await painted();
-      keys.push(performance.now() - t0);
+      frames.push(performance.now() - t0);
       await painted();
+    };
+    const field = document.querySelector(input);
+    const keys = [];
+    const work = [];
+    const type = (value) => () => {
+      field.value = value;
+      field.dispatchEvent(new Event('input', { bubbles: true }));
     };
     for (let round = 0; round < 2; round += 1) {
       for (const word of words) {
-        for (let i = 1; i <= word.length; i += 1) await type(word.slice(0, i));
-        await type('');
+        for (let i = 1; i <= word.length; i += 1) await timed(type(word.slice(0, i)), work, keys);
+        await timed(type(''), work, keys);
       }
     }
     const filters = [];
     const filterWork = [];
-    const boxes = [...document.querySelectorAll('input[name=profession], input[name=kind]')];
-    for (let round = 0; round < 3; round += 1) {
-      for (const box of boxes) {
-        // The checkbox list re-renders with new counts: find it again by value each time.
-        const current = document.querySelector(`input[name=${box.name}][value=${box.value}]`);
-        const t0 = performance.now();
-        current.click();
-        await scripted();
-        filterWork.push(performance.now() - t0);
-        await painted();
-        filters.push(performance.now() - t0);
-        await painted();
-      }
+    // Ankommen: each profession and kind checkbox (found again each time: the list re-renders
+    // with new counts). The peer: each category in its select, "all" included.
+    const steps =
+      changes === 'app'
+        ? [...document.querySelectorAll('input[name=profession], input[name=kind]')].map(
+            (box) => () => document.querySelector(`input[name=${box.name}][value=${box.value}]`).click(),
+          )
+        : [...document.querySelectorAll('#category option')].map((option) => () => {
+            const select = document.getElementById('category');
+            select.value = option.value;
+            select.dispatchEvent(new Event('change'));
+          });
+    for (let round = 0; round < rounds; round += 1) {
+      for (const step of steps) await timed(step, filterWork, filters);
     }
     return { keys, work, filters, filterWork };
-  }, WORDS);
-  const memory = await page.evaluate(() => performance.memory?.usedJSHeapSize ?? 0);
-  await browser.close();
-  const stats = (values) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-    return { median: at(0.5), p95: at(0.95), n: sorted.length };
-  };
-  rows.push({
-    entries,
-    mb: (await stat(file)).size / 1e6,
-    keys: stats(result.keys),
-    work: stats(result.work),
-    filters: stats(result.filters),
-    filterWork: stats(result.filterWork),
-    heap: memory / 2 ** 20,
-  });
-  console.log(`${entries} entries:`, JSON.stringify(rows.at(-1)));
+  }, { input, words, rounds, changes });
 }
-await server.close();
+
+const s = await stage();
+try {
+  for (const n of process.argv.slice(2).map(Number)) {
+    const row = { entries: n, mb: (await stat(`target/bench/catalog-${n}.json`)).size / 1e6 };
+    for (const [name, url, ready, input, changes, rounds] of [
+      ['app', s.appUrl(n), APP_READY, '#ak-search-input', 'app', 3],
+      ['peer', s.peerUrl(n), PEER_READY, '#q', 'peer', 1],
+    ]) {
+      const browser = await open(url, ready);
+      const result = await measure(browser.page, { input, words: WORDS, rounds, changes });
+      await browser.close();
+      row[name] = {
+        keys: stats(result.keys),
+        work: stats(result.work),
+        filters: stats(result.filters),
+        filterWork: stats(result.filterWork),
+      };
+    }
+    rows.push(row);
+    console.log(`${n} entries:`, JSON.stringify(row));
+  }
+} finally {
+  await s.close();
+}
+await writeFile('target/bench/interaction.json', JSON.stringify(rows, null, 1));
 
 const ms = (v) => v.toFixed(1);
 const table = [
@@ -95,18 +110,20 @@ const table = [
   machineLine(),
   '',
   'Release build in headless Chromium at 1280 × 800, generated catalogues (`ankommen-catalog generate --seed 1`). ' +
-    'Each keystroke types one more letter of six search words (and clears the field), twice; each filter change ' +
-    'toggles one profession or kind checkbox, three rounds. Times in milliseconds from the event to the next ' +
-    'rendered frame, list, count and map markers included; this includes waiting for the next frame ' +
-    '(up to 16.7 ms at 60 Hz). "Script" is the app\'s own work: from the event until the list, count and map are ' +
-    'updated in the DOM, before style, layout and paint. ' +
+    'Each keystroke types one more letter of six search words (and clears the field), twice. A filter change ' +
+    'toggles one profession or kind checkbox in Ankommen (three rounds), or picks the next category in the ' +
+    "peer's select. Times in milliseconds from the event to the next rendered frame, list, count and map " +
+    'markers included; this includes waiting for the next frame (up to 16.7 ms at 60 Hz). "Script" is the ' +
+    'page\'s own work: from the event until the DOM is updated, before style, layout and paint. ' +
     'Goals: keystroke median ≤ 16 ms at 10,000 entries, p95 ≤ 50 ms at 100,000.',
   '',
-  '| entries | catalogue MB | keystroke script median | keystroke median | keystroke p95 | filter script median | filter median | filter p95 | samples (keys / filters) | JS heap MB |',
-  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-  ...rows.map(
-    (r) =>
-      `| ${fmt(r.entries)} | ${r.mb.toFixed(1)} | ${ms(r.work.median)} | ${ms(r.keys.median)} | ${ms(r.keys.p95)} | ${ms(r.filterWork.median)} | ${ms(r.filters.median)} | ${ms(r.filters.p95)} | ${r.keys.n} / ${r.filters.n} | ${r.heap.toFixed(0)} |`,
+  '| entries | page | keystroke script median | keystroke median | keystroke p95 | filter script median | filter median | filter p95 | samples (keys / filters) |',
+  '|---:|---|---:|---:|---:|---:|---:|---:|---:|',
+  ...rows.flatMap((r) =>
+    ['app', 'peer'].map((name) => {
+      const m = r[name];
+      return `| ${fmt(r.entries)} | ${name === 'app' ? 'Ankommen' : 'peer'} | ${ms(m.work.median)} | ${ms(m.keys.median)} | ${ms(m.keys.p95)} | ${ms(m.filterWork.median)} | ${ms(m.filters.median)} | ${ms(m.filters.p95)} | ${m.keys.n} / ${m.filters.n} |`;
+    }),
   ),
 ].join('\n');
 await writeSection('interaction', table);

@@ -13,8 +13,10 @@ const dist = process.argv[2] ?? 'dist';
 
 // The app shell only: the top level of dist. Not the catalogue or config.json (operators
 // change them without a new build; the app keeps its own copies), not embed.js (host pages
-// load it), not the preview's and configurator's folders (cached when opened).
-const SHELL = /\.(html|js|css|wasm|geojson|webmanifest|svg|png)$/;
+// load it), not the preview's and configurator's folders (cached when opened), and not the
+// PNG icons, which only installing the app needs (the browser fetches them then): 28 KB
+// less on the first visit.
+const SHELL = /\.(html|js|css|wasm|geojson|webmanifest|svg)$/;
 const NOT_SHELL = new Set(['sw.js', 'embed.js']);
 // Trunk puts a content hash in these names, so they need no revision of their own.
 const HASHED = /-[0-9a-f]{15,16}(_bg)?\.(js|css|wasm)$/;

@@ -1,0 +1,63 @@
+// Lighthouse 12.8 (bench/node_modules, installed by scripts/bench.sh) on the release build with
+// the bundled catalogue, mobile and desktop presets, with the local Chromium and no network.
+// Writes target/bench/lighthouse.json for bench/summary.mjs.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stage } from './stage.mjs';
+
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+].join(' ');
+
+const s = await stage();
+const results = {};
+try {
+  const url = s.appUrl(100).replace(/\?.*$/, '');
+  for (const preset of ['mobile', 'desktop']) {
+    const out = join(await mkdtemp(join(tmpdir(), 'ankommen-lh-')), 'report.json');
+    await promisify(execFile)(
+      'bench/node_modules/.bin/lighthouse',
+      [
+        url,
+        '--quiet',
+        '--output=json',
+        `--output-path=${out}`,
+        '--only-categories=performance,accessibility,best-practices',
+        `--chrome-flags=${FLAGS}`,
+        ...(preset === 'desktop' ? ['--preset=desktop'] : []),
+      ],
+      { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, maxBuffer: 1 << 26 },
+    );
+    const report = JSON.parse(await readFile(out, 'utf8'));
+    const score = (id) => Math.round(report.categories[id].score * 100);
+    const failing = (id) =>
+      report.categories[id].auditRefs
+        .map((ref) => report.audits[ref.id])
+        .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual')
+        .map((a) => a.id);
+    results[preset] = {
+      performance: score('performance'),
+      accessibility: score('accessibility'),
+      bestPractices: score('best-practices'),
+      fcpMs: report.audits['first-contentful-paint'].numericValue,
+      lcpMs: report.audits['largest-contentful-paint'].numericValue,
+      tbtMs: report.audits['total-blocking-time'].numericValue,
+      failing: { accessibility: failing('accessibility'), bestPractices: failing('best-practices'), performance: failing('performance') },
+    };
+    console.log(preset, JSON.stringify(results[preset]));
+  }
+} finally {
+  await s.close();
+}
+await writeFile('target/bench/lighthouse.json', JSON.stringify(results, null, 1));

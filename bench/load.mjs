@@ -6,7 +6,7 @@
 //   node bench/load.mjs N [N …]      (catalogues target/bench/catalog-N.json and .geojson)
 import { writeFile } from 'node:fs/promises';
 import { openBrowser } from '../tests/e2e/browser.mjs';
-import { stage, stats, APP_READY, PEER_READY } from './stage.mjs';
+import { stage, stats, shown } from './stage.mjs';
 
 const sizes = process.argv.slice(2).map(Number);
 const RUNS = (n) => (n >= 100_000 ? 3 : 5);
@@ -14,11 +14,11 @@ const THROTTLES = [1, 4];
 const TIMEOUT = 600_000;
 
 /**
- * One first visit: milliseconds from navigation start until `ready` holds in a frame, and the
+ * One first visit of `which` page: milliseconds from navigation start until it shows the entries, and the
  * page memory at that point (MB). The app's boot script is wrapped so its WebAssembly memory
  * can be read; nothing else changes.
  */
-async function visit(url, ready, throttle) {
+async function visit(url, which, throttle) {
   const browser = await openBrowser({ width: 1280, height: 800 });
   const { page, context } = browser;
   try {
@@ -32,10 +32,7 @@ async function visit(url, ready, throttle) {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
     await page.goto(url, { waitUntil: 'commit' });
-    const handle = await page.waitForFunction(`(${ready})() && performance.now()`, null, {
-      polling: 'raf',
-      timeout: TIMEOUT,
-    });
+    const handle = await page.waitForFunction(shown, which, { polling: 'raf', timeout: TIMEOUT });
     const ms = await handle.jsonValue();
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     await cdp.send('HeapProfiler.collectGarbage');
@@ -55,12 +52,12 @@ try {
   for (const n of sizes) {
     for (const throttle of THROTTLES) {
       const row = { entries: n, throttle };
-      for (const [name, url, ready] of [
-        ['app', s.appUrl(n), APP_READY],
-        ['peer', s.peerUrl(n), PEER_READY],
+      for (const [name, url] of [
+        ['app', s.appUrl(n)],
+        ['peer', s.peerUrl(n)],
       ]) {
         const visits = [];
-        for (let run = 0; run < RUNS(n); run += 1) visits.push(await visit(url, ready, throttle));
+        for (let run = 0; run < RUNS(n); run += 1) visits.push(await visit(url, name, throttle));
         row[name] = { ...stats(visits.map((v) => v.ms)), memory: visits.at(-1) };
         console.log(`${n} entries, ${throttle}× CPU, ${name}: ${JSON.stringify(row[name])}`);
       }

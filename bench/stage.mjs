@@ -22,6 +22,8 @@ export async function stage() {
   await symlink(resolve('target/bench'), join(root, 'data'));
   await cp('bench/peer', join(root, 'peer'), { recursive: true });
   for (const file of PEER_FILES) await cp(join('bench/node_modules', file), join(root, 'peer', file.split('/').at(-1)));
+  // Leaflet's default marker icon, which leaflet.css finds under images/.
+  await cp('bench/node_modules/leaflet/dist/images', join(root, 'peer', 'images'), { recursive: true });
   const app = await serve(root, { headers: recommendedHeaders('dist/config.json') });
   const peer = await serve(root, { headers: {} });
   return {
@@ -42,10 +44,16 @@ export function stats(values) {
   return { median: at(0.5), p95: at(0.95), min: sorted[0], max: sorted.at(-1), n: sorted.length };
 }
 
-/** Ankommen shows the entries: the count and markers (or clusters) on the map. */
-export const APP_READY = () =>
-  document.querySelector('.ak-count') !== null && document.querySelector('.ak-map .ak-marker, .ak-map .ak-cluster') !== null;
-/** The peer shows the entries: its count and markers (or clusters) on the map. */
-export const PEER_READY = () =>
-  /^\d+ Ergebnisse$/.test(document.getElementById('count')?.textContent ?? '') &&
-  document.querySelector('.leaflet-marker-icon') !== null;
+/**
+ * The page shows the entries: its result count and markers (or clusters) on the map; then the
+ * time since navigation start, for waitForFunction (which must not take a string: the app's
+ * CSP forbids eval). `which` is 'app' or 'peer'. Runs in the page, so it closes over nothing.
+ */
+export function shown(which) {
+  const ready =
+    which === 'app'
+      ? document.querySelector('.ak-count') !== null && document.querySelector('.ak-map .ak-marker, .ak-map .ak-cluster') !== null
+      : /^\d+ Ergebnisse$/.test(document.getElementById('count')?.textContent ?? '') &&
+        document.querySelector('.leaflet-marker-icon') !== null;
+  return ready && performance.now();
+}

@@ -14,8 +14,23 @@ const DATA_CACHE: &str = "ankommen-data";
 /// When the copy was saved, in milliseconds since 1970.
 const SAVED: &str = "x-ankommen-saved";
 
+/// Resolves after the next frame has been painted: work that the first screen does not need
+/// (keeping a copy, registering the worker) waits for it, so the entries show sooner.
+pub async fn after_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let window = leptos::prelude::window();
+        let later = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let _ = leptos::prelude::window()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), 0);
+        });
+        let _ = window.request_animation_frame(later.unchecked_ref());
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 /// Registers the service worker after the first screen is up, so it does not compete with
-/// the catalogue for the network. It learns the tile cache's cap from its address.
+/// the catalogue for the network or the main thread. It learns the tile cache's cap from its
+/// address.
 pub fn register_worker(config: &RuntimeConfig) {
     let navigator = leptos::prelude::window().navigator();
     // Absent in insecure contexts (plain http off localhost) and some private modes.
@@ -23,10 +38,11 @@ pub fn register_worker(config: &RuntimeConfig) {
         return;
     }
     let bytes = u64::from(config.tile_cache_megabytes) * 1_000_000;
-    let registered = navigator
-        .service_worker()
-        .register(&format!("sw.js?tileCacheBytes={bytes}"));
     wasm_bindgen_futures::spawn_local(async move {
+        after_paint().await;
+        let registered = navigator
+            .service_worker()
+            .register(&format!("sw.js?tileCacheBytes={bytes}"));
         if let Err(e) = JsFuture::from(registered).await {
             warn!("offline use is not available: {e:?}");
         }
@@ -38,8 +54,10 @@ async fn open() -> Result<Cache, JsValue> {
     JsFuture::from(caches.open(DATA_CACHE)).await?.dyn_into()
 }
 
-/// Keeps `text`, as loaded from `url`, for a later visit without a network.
+/// Keeps `text`, as loaded from `url`, for a later visit without a network; after the first
+/// paint, because copying a large catalogue into the cache takes a while.
 pub async fn remember(url: String, text: String) {
+    after_paint().await;
     let saved = async {
         let headers = Headers::new()?;
         headers.set("content-type", "application/json")?;

@@ -3,6 +3,7 @@
 //! `data/synonyms.txt`, and a score that puts matches in names before matches in descriptions.
 
 use crate::catalog::{Entry, Region};
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -11,35 +12,55 @@ use std::sync::OnceLock;
 /// runs over every text of the catalogue.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+/// [`fold`], appended to `out`: indexing a catalogue reuses one buffer for all its texts.
+pub fn fold_into(text: &str, out: &mut String) {
     let mut previous = ' ';
-    for ch in text.chars().flat_map(char::to_lowercase) {
-        let folded = match ch {
-            'ä' | 'à' | 'á' | 'â' | 'ã' | 'å' | 'ą' => 'a',
-            'ö' | 'ò' | 'ó' | 'ô' | 'õ' | 'ø' => 'o',
-            'ü' | 'ù' | 'ú' | 'û' => 'u',
-            'é' | 'è' | 'ê' | 'ë' | 'ę' => 'e',
-            'í' | 'ì' | 'î' | 'ï' => 'i',
-            'ç' | 'ć' | 'č' => 'c',
-            'ñ' | 'ń' => 'n',
-            'ł' => 'l',
-            'ś' | 'š' => 's',
-            'ź' | 'ż' | 'ž' => 'z',
-            'ß' => {
-                out.push('s');
-                's'
-            }
-            c if c.is_alphanumeric() => c,
-            _ => ' ',
-        };
+    let mut push = |folded: char, out: &mut String| {
         // "ae", "oe", "ue" are how umlauts are typed without them.
         if folded == 'e' && matches!(previous, 'a' | 'o' | 'u') {
             previous = 'e';
-            continue;
+            return;
         }
         out.push(folded);
         previous = folded;
+    };
+    for ch in text.chars() {
+        // Most catalogue text is ASCII: no Unicode case tables for it.
+        if ch.is_ascii() {
+            let folded = if ch.is_ascii_alphanumeric() {
+                ch.to_ascii_lowercase()
+            } else {
+                ' '
+            };
+            push(folded, out);
+            continue;
+        }
+        for ch in ch.to_lowercase() {
+            let folded = match ch {
+                'ä' | 'à' | 'á' | 'â' | 'ã' | 'å' | 'ą' => 'a',
+                'ö' | 'ò' | 'ó' | 'ô' | 'õ' | 'ø' => 'o',
+                'ü' | 'ù' | 'ú' | 'û' => 'u',
+                'é' | 'è' | 'ê' | 'ë' | 'ę' => 'e',
+                'í' | 'ì' | 'î' | 'ï' => 'i',
+                'ç' | 'ć' | 'č' => 'c',
+                'ñ' | 'ń' => 'n',
+                'ł' => 'l',
+                'ś' | 'š' => 's',
+                'ź' | 'ż' | 'ž' => 'z',
+                'ß' => {
+                    push('s', out);
+                    's'
+                }
+                c if c.is_alphanumeric() => c,
+                _ => ' ',
+            };
+            push(folded, out);
+        }
     }
-    out
 }
 
 /// The folded words of a text.
@@ -180,31 +201,38 @@ impl Index {
     /// Folds and indexes the searchable texts of `entries`.
     pub fn new(entries: &[Entry], region: &Region) -> Index {
         // Words get ids in order of appearance first...
-        let mut ids: HashMap<String, u32> = HashMap::new();
-        let mut intern = |word: &str| match ids.get(word) {
-            Some(&id) => id,
-            None => {
-                let id = ids.len() as u32;
-                ids.insert(word.to_owned(), id);
-                id
-            }
-        };
+        let mut vocabulary = Vocabulary::default();
+        // The category and place fields repeat across entries: each distinct text is folded once.
+        let mut repeated: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+        let mut text = String::new();
         let fields: Vec<Vec<(u32, Vec<u32>)>> = entries
             .iter()
             .map(|entry| {
-                searchable_fields(entry, region)
-                    .into_iter()
-                    .map(|(weight, text)| {
-                        (
-                            weight,
-                            fold(&text).split_whitespace().map(&mut intern).collect(),
-                        )
-                    })
-                    .collect()
+                let mut fields = Vec::with_capacity(FIELDS.len());
+                for (field, weight, repeats) in FIELDS {
+                    text.clear();
+                    if !write_field(field, entry, region, &mut text) {
+                        continue;
+                    }
+                    let ids = if repeats {
+                        match repeated.get(&text) {
+                            Some(ids) => ids.clone(),
+                            None => {
+                                let ids = vocabulary.ids(&text);
+                                repeated.insert(text.clone(), ids.clone());
+                                ids
+                            }
+                        }
+                    } else {
+                        vocabulary.ids(&text)
+                    };
+                    fields.push((weight, ids));
+                }
+                fields
             })
             .collect();
         // ...then are renumbered in sorted order, so that a prefix is a range of ids.
-        let mut words: Vec<(String, u32)> = ids.into_iter().collect();
+        let mut words: Vec<(String, u32)> = vocabulary.ids.into_iter().collect();
         words.sort_unstable();
         let mut rank = vec![0u32; words.len()];
         for (new, (_, old)) in words.iter().enumerate() {
@@ -340,44 +368,93 @@ impl Document {
     }
 }
 
-/// The texts search looks at, with their weights.
-fn searchable_fields(entry: &Entry, region: &Region) -> Vec<(u32, String)> {
-    let all = |text: &crate::Localized| text.texts().map(|(_, t)| t).collect::<Vec<_>>().join(" ");
-    let mut fields = vec![
-        (NAME, all(&entry.name)),
-        (TAGS, entry.tags.join(" ")),
-        (
-            CATEGORY,
-            format!(
-                "{} {} {} {}",
-                entry.category.label("de"),
-                entry.category.label("en"),
-                entry.kind.label("de"),
-                entry.kind.label("en")
-            ),
-        ),
-    ];
-    let mut place = String::new();
-    if let Some(m) = entry
-        .municipality
-        .as_ref()
-        .and_then(|m| region.municipalities.get(m))
-    {
-        place.push_str(&m.name);
+/// The words of the catalogue, numbered in order of appearance while indexing.
+#[derive(Default)]
+struct Vocabulary {
+    ids: FxHashMap<String, u32>,
+    folded: String,
+}
+
+impl Vocabulary {
+    /// The ids of the folded words of `text`; a new word gets the next id.
+    fn ids(&mut self, text: &str) -> Vec<u32> {
+        self.folded.clear();
+        fold_into(text, &mut self.folded);
+        let ids = &mut self.ids;
+        self.folded
+            .split_whitespace()
+            .map(|word| match ids.get(word) {
+                Some(&id) => id,
+                None => {
+                    let id = ids.len() as u32;
+                    ids.insert(word.to_owned(), id);
+                    id
+                }
+            })
+            .collect()
     }
-    if let Some(d) = region.districts.get(&entry.district) {
-        place.push(' ');
-        place.push_str(d);
+}
+
+/// The texts search looks at.
+#[derive(Clone, Copy)]
+enum Field {
+    /// Every language of the name.
+    Name,
+    Tags,
+    /// The category's and kind's labels in German and English.
+    Category,
+    /// The town, the district and the address's city.
+    Place,
+    /// Every language of the description.
+    Description,
+}
+
+/// Each field with its weight, and whether its text repeats across entries (so the index
+/// folds each distinct one once).
+const FIELDS: [(Field, u32, bool); 5] = [
+    (Field::Name, NAME, false),
+    (Field::Tags, TAGS, false),
+    (Field::Category, CATEGORY, true),
+    (Field::Place, PLACE, true),
+    (Field::Description, DESCRIPTION, false),
+];
+
+/// Writes `field` of `entry` into `out`; `false` when the entry has no such field.
+fn write_field(field: Field, entry: &Entry, region: &Region, out: &mut String) -> bool {
+    let mut put = |text: &str| {
+        out.push_str(text);
+        out.push(' ');
+    };
+    match field {
+        Field::Name => entry.name.texts().for_each(|(_, t)| put(t)),
+        Field::Tags => entry.tags.iter().for_each(|t| put(t)),
+        Field::Category => {
+            put(entry.category.label("de"));
+            put(entry.category.label("en"));
+            put(entry.kind.label("de"));
+            put(entry.kind.label("en"));
+        }
+        Field::Place => {
+            let town = entry
+                .municipality
+                .as_ref()
+                .and_then(|m| region.municipalities.get(m));
+            if let Some(m) = town {
+                put(&m.name);
+            }
+            if let Some(d) = region.districts.get(&entry.district) {
+                put(d);
+            }
+            if let Some(city) = entry.address.as_ref().and_then(|a| a.city.as_deref()) {
+                put(city);
+            }
+        }
+        Field::Description => match &entry.description {
+            Some(d) => d.texts().for_each(|(_, t)| put(t)),
+            None => return false,
+        },
     }
-    if let Some(city) = entry.address.as_ref().and_then(|a| a.city.as_deref()) {
-        place.push(' ');
-        place.push_str(city);
-    }
-    fields.push((PLACE, place));
-    if let Some(d) = &entry.description {
-        fields.push((DESCRIPTION, all(d)));
-    }
-    fields
+    true
 }
 
 #[cfg(test)]

@@ -16,7 +16,8 @@ const PEER_FILES = [
   'leaflet.markercluster/dist/MarkerCluster.Default.css',
 ];
 
-export async function stage() {
+/** `compress`: both servers send brotli, as a deployment should (docs/deployment.md). */
+export async function stage({ compress = false } = {}) {
   const root = await mkdtemp(join(tmpdir(), 'ankommen-bench-'));
   await symlink(resolve('dist'), join(root, 'app'));
   await symlink(resolve('target/bench'), join(root, 'data'));
@@ -24,8 +25,8 @@ export async function stage() {
   for (const file of PEER_FILES) await cp(join('bench/node_modules', file), join(root, 'peer', file.split('/').at(-1)));
   // Leaflet's default marker icon, which leaflet.css finds under images/.
   await cp('bench/node_modules/leaflet/dist/images', join(root, 'peer', 'images'), { recursive: true });
-  const app = await serve(root, { headers: recommendedHeaders('dist/config.json') });
-  const peer = await serve(root, { headers: {} });
+  const app = await serve(root, { headers: recommendedHeaders('dist/config.json'), compress });
+  const peer = await serve(root, { headers: {}, compress });
   return {
     root,
     peerFiles: ['index.html', ...PEER_FILES.map((f) => f.split('/').at(-1))].map((f) => join(root, 'peer', f)),

@@ -64,7 +64,7 @@ await writeSection(
     '',
     machineLine(),
     '',
-    'The release build with the bundled catalogue, served from 127.0.0.1 with the recommended headers; ' +
+    'The release build with the bundled catalogue, served from 127.0.0.1 with the recommended headers and brotli; ' +
       "Lighthouse's own simulated throttling for each preset. Goals: performance ≥ 95 (mobile), accessibility 100, best practices 100.",
     '',
     '| preset | performance | accessibility | best practices | FCP ms | LCP ms | TBT ms | audits not passed |',

@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { brotliCompressSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -50,9 +51,10 @@ export const CSP = [
  * `csp` replaces the policy (a host page's own); `host` is the interface name, so a second
  * server on `localhost` is another site. Every file carries an ETag, and a request whose
  * If-None-Match matches it gets a 304, as a well-configured web server does; `log`, when
- * given, receives `{ path, status, conditional }` for each request.
+ * given, receives `{ path, status, conditional }` for each request. `compress` sends brotli to
+ * browsers that accept it, as docs/deployment.md recommends (the benchmark's Lighthouse run).
  */
-export async function serve(root, { port = 0, headers = null, csp = null, host = '127.0.0.1', log = null } = {}) {
+export async function serve(root, { port = 0, headers = null, csp = null, host = '127.0.0.1', log = null, compress = false } = {}) {
   const base = resolve(root);
   const sent = { ...(headers ?? recommendedHeaders(join(base, 'config.json'))) };
   if (csp) sent['Content-Security-Policy'] = csp;
@@ -70,13 +72,15 @@ export async function serve(root, { port = 0, headers = null, csp = null, host =
       const conditional = req.headers['if-none-match'] ?? null;
       const unchanged = conditional === etag;
       log?.push({ path, status: unchanged ? 304 : 200, conditional });
+      const brotli = compress && /\bbr\b/.test(req.headers['accept-encoding'] ?? '') && body.length > 1024;
       res.writeHead(unchanged ? 304 : 200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
         etag,
+        ...(brotli ? { 'content-encoding': 'br', vary: 'Accept-Encoding' } : {}),
         ...sent,
       });
-      res.end(unchanged ? undefined : body);
+      res.end(unchanged ? undefined : brotli ? brotliCompressSync(body) : body);
     } catch {
       log?.push({ path, status: 404, conditional: null });
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

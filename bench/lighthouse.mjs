@@ -7,18 +7,11 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stage } from './stage.mjs';
+import { ARGS } from '../tests/e2e/browser.mjs';
 
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
-].join(' ');
+// The same Chromium flags as the browser tests (no Google look-ups, no network but 127.0.0.1).
+// A value with spaces (the resolver rules) is quoted, or Lighthouse splits it.
+const FLAGS = ARGS.map((arg) => arg.replace(/=(.* .*)$/, '="$1"')).join(' ');
 
 // Compressed, as a deployment serves it: Lighthouse's throttled download counts the bytes sent.
 const s = await stage({ compress: true });

@@ -47,50 +47,49 @@ pub async fn load_with_fallback(
     bundled: &str,
     config: &RuntimeConfig,
 ) -> (Result<Parsed, Problem>, Vec<Problem>) {
-    let mut notices = Vec::new();
-    let mut candidates = vec![source];
-    if source != bundled {
-        candidates.push(bundled);
+    let fault = match attempt(source, config).await {
+        Ok((parsed, notice)) => return (Ok(parsed), notice.into_iter().collect()),
+        Err(fault) if source == bundled => return (Err(fault.problem), Vec::new()),
+        Err(fault) => fault,
+    };
+    let mut notices = vec![followed_by(
+        &fault.problem,
+        "Angezeigt wird der mitgelieferte Katalog.",
+        "Showing the bundled catalogue instead.",
+    )];
+    match attempt(bundled, config).await {
+        Ok((parsed, notice)) => {
+            notices.extend(notice);
+            (Ok(parsed), notices)
+        }
+        Err(fault) => (Err(fault.problem), notices),
     }
-    let mut last = None;
-    for url in candidates {
-        let fault = match fetch_catalog(url, config).await {
-            Ok(text) => match read_catalog(url, &text) {
-                Ok(parsed) => {
-                    // Kept in the background: the entries show without waiting for the write.
-                    wasm_bindgen_futures::spawn_local(offline::remember(url.to_owned(), text));
-                    return (Ok(parsed), notices);
-                }
-                Err(problem) => Fault {
-                    problem,
-                    offline: false,
-                },
-            },
-            Err(fault) => fault,
-        };
-        if let Some((text, saved)) = offline::recall(url).await {
-            if let Ok(parsed) = read_catalog(url, &text) {
-                notices.push(from_copy(&fault, saved));
-                return (Ok(parsed), notices);
+}
+
+/// One catalogue address: fresh from the network (and then kept), else its kept copy with a
+/// notice that says why and from when.
+async fn attempt(url: &str, config: &RuntimeConfig) -> Result<(Parsed, Option<Problem>), Fault> {
+    let fault = match fetch_catalog(url, config).await {
+        Ok(text) => match read_catalog(url, &text) {
+            Ok(parsed) => {
+                // Kept in the background: the entries show without waiting for the write.
+                wasm_bindgen_futures::spawn_local(offline::remember(url.to_owned(), text));
+                return Ok((parsed, None));
             }
-        }
-        if url != bundled {
-            notices.push(Problem::error(
-                "",
-                "",
-                format!(
-                    "{} Angezeigt wird der mitgelieferte Katalog.",
-                    fault.problem.message("de")
-                ),
-                format!(
-                    "{} Showing the bundled catalogue instead.",
-                    fault.problem.message("en")
-                ),
-            ));
-        }
-        last = Some(fault.problem);
+            Err(problem) => Fault {
+                problem,
+                offline: false,
+            },
+        },
+        Err(fault) => fault,
+    };
+    match offline::recall(url).await {
+        Some((text, saved)) => match read_catalog(url, &text) {
+            Ok(parsed) => Ok((parsed, Some(from_copy(&fault, saved)))),
+            Err(_) => Err(fault),
+        },
+        None => Err(fault),
     }
-    (Err(last.expect("at least one candidate")), notices)
 }
 
 /// The notice over a catalogue shown from its kept copy: calm when the device is offline (the
@@ -105,19 +104,22 @@ fn from_copy(fault: &Fault, saved: f64) -> Problem {
             format!("No connection: you are seeing the data saved on {en}."),
         )
     } else {
-        Problem::error(
-            "",
-            "",
-            format!(
-                "{} Angezeigt wird die zuletzt geladene Fassung vom {de}.",
-                fault.problem.message("de")
-            ),
-            format!(
-                "{} Showing the copy loaded on {en}.",
-                fault.problem.message("en")
-            ),
+        followed_by(
+            &fault.problem,
+            &format!("Angezeigt wird die zuletzt geladene Fassung vom {de}."),
+            &format!("Showing the copy loaded on {en}."),
         )
     }
+}
+
+/// `problem`'s message with a sentence that says what is shown instead.
+fn followed_by(problem: &Problem, de: &str, en: &str) -> Problem {
+    Problem::error(
+        "",
+        "",
+        format!("{} {de}", problem.message("de")),
+        format!("{} {en}", problem.message("en")),
+    )
 }
 
 /// Why a catalogue could not be had; `offline` when no server answered at all.

@@ -108,7 +108,7 @@ pub fn Details(index: usize, maintainer: Option<Maintainer>) -> impl IntoView {
                         </Field>
                     }
                 })}
-                {entry.event.clone().map(|event| view! {
+                {entry.event.clone().map(|event| *event).map(|event| view! {
                     <Field label="details-event-date">{move || date_range(event.start, event.end, language.code())}</Field>
                     {event.place.map(|p| view! { <Field label="details-event-place">{p}</Field> })}
                     {event.registration.filter(|u| is_safe_link(u)).map(|url| view! {
@@ -121,7 +121,7 @@ pub fn Details(index: usize, maintainer: Option<Maintainer>) -> impl IntoView {
                     })}
                     <Field label="details-funding-conditions"><LocalizedText text=funding.conditions /></Field>
                 })}
-                {entry.contact.clone().map(|contact| view! {
+                {entry.contact.clone().map(|contact| *contact).map(|contact| view! {
                     {contact.name.map(|n| view! { <Field label="details-contact">{n}</Field> })}
                     {contact.phone.filter(|p| is_allowed_url(&tel(p), Schemes::Any)).map(|phone| view! {
                         <Field label="details-phone"><a href=tel(&phone)>{phone.clone()}</a></Field>

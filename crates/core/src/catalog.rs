@@ -99,15 +99,45 @@ pub struct LatLon {
 
 /// A text in several languages, keyed by language code. German (`de`) is required; any
 /// other language falls back to it.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+// In JSON an object (`{"de": …, "en": …}`). The translations are a small sorted list rather
+// than a map: a catalogue has several of these per entry, and a map's node per text made them
+// the largest part of a loaded catalogue's memory.
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Localized {
     pub de: String,
-    #[serde(flatten)]
-    pub other: BTreeMap<String, String>,
+    /// Other languages, sorted by code, each once.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(flatten, with = "BTreeMap<String, String>")
+    )]
+    other: Vec<(String, String)>,
 }
 
 impl Localized {
+    pub fn new(de: impl Into<String>) -> Localized {
+        Localized {
+            de: de.into(),
+            other: Vec::new(),
+        }
+    }
+
+    /// Sets the text in `lang` (German included).
+    pub fn set(&mut self, lang: &str, text: impl Into<String>) {
+        let text = text.into();
+        if lang == "de" {
+            self.de = text;
+            return;
+        }
+        match self
+            .other
+            .binary_search_by(|(code, _)| code.as_str().cmp(lang))
+        {
+            Ok(i) => self.other[i].1 = text,
+            Err(i) => self.other.insert(i, (lang.to_owned(), text)),
+        }
+    }
+
     /// The text in `lang`, or the German one when there is none.
     pub fn get(&self, lang: &str) -> &str {
         self.translation(lang).unwrap_or(&self.de)
@@ -119,8 +149,9 @@ impl Localized {
             return Some(&self.de);
         }
         self.other
-            .get(lang)
-            .map(String::as_str)
+            .binary_search_by(|(code, _)| code.as_str().cmp(lang))
+            .ok()
+            .map(|i| self.other[i].1.as_str())
             .filter(|s| !s.is_empty())
     }
 
@@ -128,6 +159,49 @@ impl Localized {
     pub fn texts(&self) -> impl Iterator<Item = (&str, &str)> {
         std::iter::once(("de", self.de.as_str()))
             .chain(self.other.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    }
+}
+
+impl Serialize for Localized {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(1 + self.other.len()))?;
+        for (code, text) in self.texts() {
+            map.serialize_entry(code, text)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Localized {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Texts;
+        impl<'de> serde::de::Visitor<'de> for Texts {
+            type Value = Localized;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object of texts by language code, with \"de\"")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Localized, A::Error> {
+                let mut de = None;
+                let mut localized = Localized::default();
+                while let Some(code) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    let text: String = map.next_value()?;
+                    if code == "de" {
+                        if de.replace(text).is_some() {
+                            return Err(serde::de::Error::duplicate_field("de"));
+                        }
+                    } else {
+                        localized.set(&code, text);
+                    }
+                }
+                localized.de = de.ok_or_else(|| serde::de::Error::missing_field("de"))?;
+                Ok(localized)
+            }
+        }
+        deserializer.deserialize_map(Texts)
     }
 }
 
@@ -170,7 +244,7 @@ pub struct Entry {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub approximate: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub address: Option<Address>,
+    pub address: Option<Box<Address>>,
     /// The entry's web page (http or https).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
@@ -178,7 +252,7 @@ pub struct Entry {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<Link>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub contact: Option<Contact>,
+    pub contact: Option<Box<Contact>>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
     /// When the entry applies; expired entries are hidden by default, not deleted.
@@ -186,10 +260,10 @@ pub struct Entry {
     pub valid: Option<Validity>,
     /// Date, place and registration of an event (required for kind `event`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub event: Option<EventDetails>,
+    pub event: Option<Box<EventDetails>>,
     /// Amount and conditions of a funding offer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub funding: Option<Funding>,
+    pub funding: Option<Box<Funding>>,
     /// Where the information comes from and when it was last checked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,

@@ -158,33 +158,45 @@ const DESCRIPTION: u32 = 1;
 
 /// Every distinct folded word of a catalogue, sorted, so that all words starting with a
 /// prefix are one contiguous range of ids. Documents store ids; a query compares integers.
+///
+/// All documents share a few flat arrays (no allocation per entry): at 100,000 entries a
+/// vector per field and entry cost more memory than the catalogue's own text.
 #[derive(Debug, Default)]
 pub struct Index {
     words: Vec<String>,
-    documents: Vec<Document>,
+    /// Word ids in text order, every document's fields one after the other (for phrases).
+    text: Vec<u32>,
+    /// Where each field of each document starts in `text`: `FIELDS.len()` per document, then
+    /// the end.
+    field_starts: Vec<u32>,
+    /// Each document's distinct word ids, sorted, each once with the highest weight it has in
+    /// the document, packed as `id << WEIGHT_BITS | weight`: a single word (the common case)
+    /// is a binary search, a prefix a short range walk.
+    distinct: Vec<u32>,
+    /// Where each document starts in `distinct`, then the end.
+    distinct_starts: Vec<u32>,
 }
 
-/// The word ids of one entry, by field, with the field's weight.
-#[derive(Debug, Clone)]
-struct Document {
-    /// Word ids in text order, per field, for phrases.
-    fields: Vec<(u32, Vec<u32>)>,
-    /// Each distinct word id once, with the highest weight it has in this entry, sorted by
-    /// id: a single word (the common case) is a binary search, a prefix a short range walk.
-    words: Vec<(u32, u32)>,
-}
-
-impl Document {
-    fn new(fields: Vec<(u32, Vec<u32>)>) -> Document {
-        let mut words: Vec<(u32, u32)> = fields
-            .iter()
-            .flat_map(|(weight, ids)| ids.iter().map(move |id| (*id, *weight)))
-            .collect();
-        // Highest weight first within an id, then keep the first of each id.
-        words.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        words.dedup_by_key(|w| w.0);
-        Document { fields, words }
+const WEIGHT_BITS: u32 = 4;
+const WEIGHT_MASK: u32 = (1 << WEIGHT_BITS) - 1;
+const _: () = {
+    let mut f = 0;
+    while f < FIELDS.len() {
+        assert!(
+            FIELDS[f].1 <= WEIGHT_MASK,
+            "a weight must fit in WEIGHT_BITS"
+        );
+        f += 1;
     }
+};
+
+/// One document's view of the index.
+#[derive(Clone, Copy)]
+struct Document<'a> {
+    /// Each field's weight and word ids, in [`FIELDS`] order.
+    fields: [(u32, &'a [u32]); FIELDS.len()],
+    /// Packed `id << WEIGHT_BITS | weight`, sorted by id.
+    words: &'a [u32],
 }
 
 /// A query word resolved against the vocabulary: ids that match it exactly, and ids that
@@ -203,34 +215,28 @@ impl Index {
         // Words get ids in order of appearance first...
         let mut vocabulary = Vocabulary::default();
         // The category and place fields repeat across entries: each distinct text is folded once.
-        let mut repeated: FxHashMap<String, Vec<u32>> = FxHashMap::default();
-        let mut text = String::new();
-        let fields: Vec<Vec<(u32, Vec<u32>)>> = entries
-            .iter()
-            .map(|entry| {
-                let mut fields = Vec::with_capacity(FIELDS.len());
-                for (field, weight, repeats) in FIELDS {
-                    text.clear();
-                    if !write_field(field, entry, region, &mut text) {
-                        continue;
-                    }
-                    let ids = if repeats {
-                        match repeated.get(&text) {
-                            Some(ids) => ids.clone(),
-                            None => {
-                                let ids = vocabulary.ids(&text);
-                                repeated.insert(text.clone(), ids.clone());
-                                ids
-                            }
-                        }
-                    } else {
-                        vocabulary.ids(&text)
-                    };
-                    fields.push((weight, ids));
+        let mut repeated: FxHashMap<String, std::ops::Range<usize>> = FxHashMap::default();
+        let mut field = String::new();
+        let mut text: Vec<u32> = Vec::new();
+        let mut field_starts = Vec::with_capacity(entries.len() * FIELDS.len() + 1);
+        for entry in entries {
+            for (kind, _, repeats) in FIELDS {
+                field_starts.push(text.len() as u32);
+                field.clear();
+                write_field(kind, entry, region, &mut field);
+                if !repeats {
+                    vocabulary.append_ids(&field, &mut text);
+                } else if let Some(earlier) = repeated.get(&field) {
+                    text.extend_from_within(earlier.clone());
+                } else {
+                    let start = text.len();
+                    vocabulary.append_ids(&field, &mut text);
+                    repeated.insert(field.clone(), start..text.len());
                 }
-                fields
-            })
-            .collect();
+            }
+        }
+        field_starts.push(text.len() as u32);
+        text.shrink_to_fit();
         // ...then are renumbered in sorted order, so that a prefix is a range of ids.
         let mut words: Vec<(String, u32)> = vocabulary.ids.into_iter().collect();
         words.sort_unstable();
@@ -238,19 +244,56 @@ impl Index {
         for (new, (_, old)) in words.iter().enumerate() {
             rank[*old as usize] = new as u32;
         }
-        let documents = fields
-            .into_iter()
-            .map(|mut fields| {
-                for id in fields.iter_mut().flat_map(|(_, ids)| ids.iter_mut()) {
-                    *id = rank[*id as usize];
-                }
-                Document::new(fields)
-            })
-            .collect();
-        Index {
-            words: words.into_iter().map(|(w, _)| w).collect(),
-            documents,
+        for id in &mut text {
+            *id = rank[*id as usize];
         }
+        let mut index = Index {
+            words: words.into_iter().map(|(w, _)| w).collect(),
+            text,
+            field_starts,
+            distinct: Vec::new(),
+            distinct_starts: Vec::with_capacity(entries.len() + 1),
+        };
+        let mut packed = Vec::new();
+        for number in 0..entries.len() {
+            packed.clear();
+            for (f, (_, weight, _)) in FIELDS.iter().enumerate() {
+                let ids = index.field(number, f);
+                packed.extend(ids.iter().map(|id| id << WEIGHT_BITS | weight));
+            }
+            // Ascending: within an id the highest weight comes last, and is the one kept.
+            packed.sort_unstable();
+            packed.dedup_by(|later, kept| {
+                let same = *later >> WEIGHT_BITS == *kept >> WEIGHT_BITS;
+                if same {
+                    *kept = *later;
+                }
+                same
+            });
+            index.distinct_starts.push(index.distinct.len() as u32);
+            index.distinct.extend_from_slice(&packed);
+        }
+        index.distinct_starts.push(index.distinct.len() as u32);
+        index.distinct.shrink_to_fit();
+        index
+    }
+
+    /// Field `f` (in [`FIELDS`] order) of document `number`: its word ids in text order.
+    fn field(&self, number: usize, f: usize) -> &[u32] {
+        let at = number * FIELDS.len() + f;
+        &self.text[self.field_starts[at] as usize..self.field_starts[at + 1] as usize]
+    }
+
+    fn document(&self, number: usize) -> Document<'_> {
+        Document {
+            fields: std::array::from_fn(|f| (FIELDS[f].1, self.field(number, f))),
+            words: &self.distinct
+                [self.distinct_starts[number] as usize..self.distinct_starts[number + 1] as usize],
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.distinct_starts.len().saturating_sub(1)
     }
 
     fn resolve(&self, word: &str) -> WordMatch {
@@ -273,7 +316,7 @@ impl Index {
     /// word double a synonym).
     pub fn scores(&self, terms: &[Term]) -> Vec<Option<u32>> {
         if terms.is_empty() {
-            return vec![Some(0); self.documents.len()];
+            return vec![Some(0); self.len()];
         }
         let resolved: Vec<Vec<(Vec<WordMatch>, u32, bool)>> = terms
             .iter()
@@ -290,9 +333,9 @@ impl Index {
                     .collect()
             })
             .collect();
-        self.documents
-            .iter()
-            .map(|document| {
+        (0..self.len())
+            .map(|number| {
+                let document = self.document(number);
                 resolved
                     .iter()
                     .map(|alternatives| {
@@ -309,7 +352,7 @@ impl Index {
     }
 }
 
-impl Document {
+impl Document<'_> {
     /// Best weighted match of a phrase: its words in sequence, the last one also as a prefix
     /// when typed (typing "lüden" finds "Lüdenscheid") or when it is long enough to stand for
     /// a word family (synonym "hausarzt" finds "Hausarztpraxis").
@@ -347,21 +390,23 @@ impl Document {
     }
 }
 
-impl Document {
+impl Document<'_> {
     /// One word: twice its weight where it stands exactly, its weight where it is a prefix.
     fn word_score(&self, word: &WordMatch, prefix_ok: bool) -> Option<u32> {
         let exact = word.exact.and_then(|id| {
             self.words
-                .binary_search_by_key(&id, |w| w.0)
+                .binary_search_by_key(&id, |w| w >> WEIGHT_BITS)
                 .ok()
-                .map(|i| self.words[i].1 * 2)
+                .map(|i| (self.words[i] & WEIGHT_MASK) * 2)
         });
         let prefix = prefix_ok.then(|| {
-            let start = self.words.partition_point(|w| w.0 < word.prefix.start);
+            let start = self
+                .words
+                .partition_point(|w| w >> WEIGHT_BITS < word.prefix.start);
             self.words[start..]
                 .iter()
-                .take_while(|w| w.0 < word.prefix.end)
-                .map(|w| w.1)
+                .take_while(|w| *w >> WEIGHT_BITS < word.prefix.end)
+                .map(|w| w & WEIGHT_MASK)
                 .max()
         });
         exact.into_iter().chain(prefix.flatten()).max()
@@ -376,22 +421,23 @@ struct Vocabulary {
 }
 
 impl Vocabulary {
-    /// The ids of the folded words of `text`; a new word gets the next id.
-    fn ids(&mut self, text: &str) -> Vec<u32> {
+    /// Appends the ids of the folded words of `text` to `out`; a new word gets the next id.
+    fn append_ids(&mut self, text: &str, out: &mut Vec<u32>) {
         self.folded.clear();
         fold_into(text, &mut self.folded);
         let ids = &mut self.ids;
-        self.folded
-            .split_whitespace()
-            .map(|word| match ids.get(word) {
-                Some(&id) => id,
-                None => {
-                    let id = ids.len() as u32;
-                    ids.insert(word.to_owned(), id);
-                    id
-                }
-            })
-            .collect()
+        out.extend(
+            self.folded
+                .split_whitespace()
+                .map(|word| match ids.get(word) {
+                    Some(&id) => id,
+                    None => {
+                        let id = ids.len() as u32;
+                        ids.insert(word.to_owned(), id);
+                        id
+                    }
+                }),
+        );
     }
 }
 
@@ -419,8 +465,8 @@ const FIELDS: [(Field, u32, bool); 5] = [
     (Field::Description, DESCRIPTION, false),
 ];
 
-/// Writes `field` of `entry` into `out`; `false` when the entry has no such field.
-fn write_field(field: Field, entry: &Entry, region: &Region, out: &mut String) -> bool {
+/// Writes `field` of `entry` into `out` (nothing when the entry has no such field).
+fn write_field(field: Field, entry: &Entry, region: &Region, out: &mut String) {
     let mut put = |text: &str| {
         out.push_str(text);
         out.push(' ');
@@ -449,12 +495,12 @@ fn write_field(field: Field, entry: &Entry, region: &Region, out: &mut String) -
                 put(city);
             }
         }
-        Field::Description => match &entry.description {
-            Some(d) => d.texts().for_each(|(_, t)| put(t)),
-            None => return false,
-        },
+        Field::Description => {
+            if let Some(d) = &entry.description {
+                d.texts().for_each(|(_, t)| put(t));
+            }
+        }
     }
-    true
 }
 
 #[cfg(test)]

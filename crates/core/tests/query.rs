@@ -360,10 +360,7 @@ fn sorting_by_name_uses_the_names_in_the_ui_language() {
     let mut c = catalogue();
     // "Zentrum …" in English sorts last, its German name "Arztpraxis …" first.
     let praxis = c.entries.iter_mut().find(|e| e.id == "praxis").unwrap();
-    praxis
-        .name
-        .other
-        .insert("en".into(), "Zentrum medical practice".into());
+    praxis.name.set("en", "Zentrum medical practice");
     let q = Query {
         sort: Sort::Name,
         lang: "en".into(),

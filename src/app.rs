@@ -14,6 +14,8 @@ use ankommen_core::query::Results;
 use ankommen_core::url::Pane;
 use ankommen_core::{Catalog, Finder, Problem, RuntimeConfig};
 use leptos::prelude::*;
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// What every part of the discovery view shares: the prepared catalogue and what the current
 /// URL asks of it. Results are derived, never copied.
@@ -47,7 +49,7 @@ pub fn App() -> impl IntoView {
                 load_with_fallback(&source, BUNDLED_CATALOG, &config).await;
             let notices: Vec<Problem> = refused.into_iter().chain(loaded_notices).collect();
             crate::offline::register_worker(&config);
-            (config, catalog, notices)
+            (config, catalog.map(Handoff::new), notices)
         }
     });
     let notices = move || {
@@ -81,13 +83,32 @@ pub fn App() -> impl IntoView {
                         {move || problem.message(language.code()).to_owned()}
                     </p>
                 }.into_any(),
-                Some((config, Ok(parsed))) => {
-                    let skipped = parsed.skipped();
-                    view! { <CatalogView catalog=parsed.catalog skipped config /> }.into_any()
-                }
+                Some((config, Ok(parsed))) => match parsed.take() {
+                    Some(parsed) => {
+                        let skipped = parsed.skipped();
+                        view! { <CatalogView catalog=parsed.catalog skipped config /> }.into_any()
+                    }
+                    None => ().into_any(),
+                },
             }}
         </main>
         {move || loaded.get().map(|(config, _, _)| view! { <Footer legal=config.legal /> })}
+    }
+}
+
+/// A value handed from the loading resource to the one view that owns it. A resource hands
+/// out clones of its value on every read, and a clone of a large catalogue costs as much
+/// memory and time as parsing it.
+#[derive(Clone)]
+struct Handoff<T>(Rc<RefCell<Option<T>>>);
+
+impl<T> Handoff<T> {
+    fn new(value: T) -> Handoff<T> {
+        Handoff(Rc::new(RefCell::new(Some(value))))
+    }
+
+    fn take(&self) -> Option<T> {
+        self.0.borrow_mut().take()
     }
 }
 
@@ -121,13 +142,18 @@ pub fn CatalogView(catalog: Catalog, skipped: usize, config: RuntimeConfig) -> i
     let address: Address = expect_context();
     let language = use_language();
     let region = catalog.region.clone();
-    let finder = StoredValue::new(Finder::new(catalog, today()));
+    let finder = StoredValue::new(Finder::deferred(catalog, today()));
     let query = Memo::new(move |_| {
         let mut query = address.state().with(|s| s.query(&region));
         query.lang = language.code().to_owned();
         query
     });
-    let results = Memo::new(move |_| finder.with_value(|f| query.with(|q| f.find(q))));
+    let results = Memo::new(move |_| {
+        query
+            .with(|q| finder.try_update_value(|f| f.find(q)))
+            .unwrap_or_default()
+    });
+    build_search_index(finder);
     let open = Memo::new(move |_| {
         let id = address.state().with(|s| s.entry.clone())?;
         finder.with_value(|f| f.catalog().entries.iter().position(|e| e.id == id))
@@ -182,6 +208,24 @@ pub fn CatalogView(catalog: Catalog, skipped: usize, config: RuntimeConfig) -> i
             {move || open.get().map(|index| view! { <Details index maintainer=finder.with_value(|f| f.catalog().maintainer.clone()) /> })}
         </div>
     }
+}
+
+/// Builds the search index after the first screen is painted, a slice per task, so the list,
+/// map and filters answer meanwhile (a search before it is done finishes it at once). Marks
+/// `ankommen-search-ready` in the page's performance timeline when done.
+fn build_search_index(finder: StoredValue<Finder>) {
+    /// Entries per task: about 10 ms of work on this project's benchmark machine.
+    const SLICE: usize = 500;
+    wasm_bindgen_futures::spawn_local(async move {
+        crate::offline::after_paint().await;
+        // `None`: the view is gone, and its finder with it.
+        while finder.try_update_value(|f| f.prepare(SLICE)) == Some(false) {
+            crate::offline::next_task().await;
+        }
+        if let Some(performance) = window().performance() {
+            let _ = performance.mark("ankommen-search-ready");
+        }
+    });
 }
 
 /// On a phone, list and map take turns; the choice is part of the URL.

@@ -1,6 +1,7 @@
 //! Loading the runtime configuration and the catalogue over HTTP: the app's only network I/O.
 
 use crate::offline;
+use ankommen_core::parse::decode;
 use ankommen_core::{parse_catalog, Date, Parsed, Problem, RuntimeConfig};
 use gloo_net::http::Request;
 
@@ -9,26 +10,20 @@ use gloo_net::http::Request;
 /// misconfigured deployment still shows the bundled catalogue.
 pub async fn load_config(url: &str) -> RuntimeConfig {
     let fetched = async {
-        Request::get(url)
-            .send()
-            .await
-            .ok()
-            .filter(|r| r.ok())?
-            .text()
-            .await
-            .ok()
+        let response = Request::get(url).send().await.ok().filter(|r| r.ok())?;
+        offline::body(&response.into()).await.ok()
     };
-    let (text, fresh) = match fetched.await {
-        Some(text) => (text, true),
+    let (body, fresh) = match fetched.await {
+        Some(body) => (body, true),
         None => match offline::recall(url).await {
-            Some((text, _)) => (text, false),
+            Some((body, _)) => (body, false),
             None => return RuntimeConfig::default(),
         },
     };
-    match serde_json::from_str::<RuntimeConfig>(&text) {
+    match serde_json::from_str::<RuntimeConfig>(&decode(&body.to_vec())) {
         Ok(config) => {
             if fresh {
-                wasm_bindgen_futures::spawn_local(offline::remember(url.to_owned(), text));
+                wasm_bindgen_futures::spawn_local(offline::remember(url.to_owned(), body));
             }
             config
         }
@@ -70,10 +65,10 @@ pub async fn load_with_fallback(
 /// notice that says why and from when.
 async fn attempt(url: &str, config: &RuntimeConfig) -> Result<(Parsed, Option<Problem>), Fault> {
     let fault = match fetch_catalog(url, config).await {
-        Ok(text) => match read_catalog(url, &text) {
+        Ok(body) => match read_catalog(url, &body) {
             Ok(parsed) => {
                 // Kept in the background: the entries show without waiting for the write.
-                wasm_bindgen_futures::spawn_local(offline::remember(url.to_owned(), text));
+                wasm_bindgen_futures::spawn_local(offline::remember(url.to_owned(), body));
                 return Ok((parsed, None));
             }
             Err(problem) => Fault {
@@ -84,7 +79,7 @@ async fn attempt(url: &str, config: &RuntimeConfig) -> Result<(Parsed, Option<Pr
         Err(fault) => fault,
     };
     match offline::recall(url).await {
-        Some((text, saved)) => match read_catalog(url, &text) {
+        Some((body, saved)) => match read_catalog(url, &body) {
             Ok(parsed) => Ok((parsed, Some(from_copy(&fault, saved)))),
             Err(_) => Err(fault),
         },
@@ -128,10 +123,10 @@ struct Fault {
     offline: bool,
 }
 
-/// Fetches a catalogue's text within the configuration's time and size limits. `Err` says, in
+/// Fetches a catalogue's bytes within the configuration's time and size limits. `Err` says, in
 /// German and English, what went wrong: no connection, no answer in time, an HTTP error,
 /// something that is not JSON, or too large.
-async fn fetch_catalog(url: &str, config: &RuntimeConfig) -> Result<String, Fault> {
+async fn fetch_catalog(url: &str, config: &RuntimeConfig) -> Result<js_sys::Uint8Array, Fault> {
     let failed = |de: String, en: String| Fault {
         problem: Problem::error(
             "",
@@ -211,25 +206,28 @@ async fn fetch_catalog(url: &str, config: &RuntimeConfig) -> Result<String, Faul
     if announced.is_some_and(|n| n > config.catalog_max_bytes) {
         return Err(too_large());
     }
-    let text = match response.text().await {
-        Ok(text) => text,
+    let body = match offline::body(&response.into()).await {
+        Ok(body) => body,
         Err(_) if late() => return Err(timed_out()),
         Err(e) => {
+            let e = e.as_string().unwrap_or_else(|| format!("{e:?}"));
             return Err(failed(
                 format!("er wurde unvollständig übertragen ({e})."),
                 format!("it arrived incomplete ({e})."),
-            ))
+            ));
         }
     };
-    if text.len() as u64 > config.catalog_max_bytes {
+    if u64::from(body.length()) > config.catalog_max_bytes {
         return Err(too_large());
     }
-    Ok(text)
+    Ok(body)
 }
 
-/// Parses a catalogue's text; `Err` names the address and what the parser refuses.
-fn read_catalog(url: &str, text: &str) -> Result<Parsed, Problem> {
-    parse_catalog(text, today()).map_err(|problem| {
+/// Parses a catalogue; `Err` names the address and what the parser refuses. Its bytes are
+/// copied into the app's memory only for parsing, and freed before the search index is built.
+fn read_catalog(url: &str, body: &js_sys::Uint8Array) -> Result<Parsed, Problem> {
+    let bytes = body.to_vec();
+    parse_catalog(&decode(&bytes), today()).map_err(|problem| {
         Problem::error(
             "",
             problem.pointer.clone(),

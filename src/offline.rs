@@ -28,6 +28,16 @@ pub async fn after_paint() {
     let _ = JsFuture::from(promise).await;
 }
 
+/// Resolves in a later task, after the browser has had a turn (input, rendering): long work
+/// done in slices awaits this between slices.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = leptos::prelude::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), 0);
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 /// Registers the service worker after the first screen is up, so it does not compete with
 /// the catalogue for the network or the main thread. It learns the tile cache's cap from its
 /// address.
@@ -54,9 +64,10 @@ async fn open() -> Result<Cache, JsValue> {
     JsFuture::from(caches.open(DATA_CACHE)).await?.dyn_into()
 }
 
-/// Keeps `text`, as loaded from `url`, for a later visit without a network; after the first
-/// paint, because copying a large catalogue into the cache takes a while.
-pub async fn remember(url: String, text: String) {
+/// Keeps `body`, as loaded from `url`, for a later visit without a network; after the first
+/// paint, because copying a large catalogue into the cache takes a while. The bytes stay in
+/// JavaScript: the copy never passes through (and never grows) the app's WebAssembly memory.
+pub async fn remember(url: String, body: js_sys::Uint8Array) {
     after_paint().await;
     let saved = async {
         let headers = Headers::new()?;
@@ -64,7 +75,7 @@ pub async fn remember(url: String, text: String) {
         headers.set(SAVED, &js_sys::Date::now().to_string())?;
         let init = ResponseInit::new();
         init.set_headers(&headers);
-        let response = Response::new_with_opt_str_and_init(Some(&text), &init)?;
+        let response = Response::new_with_opt_buffer_source_and_init(Some(&body), &init)?;
         JsFuture::from(open().await?.put_with_str(&url, &response)).await
     };
     if let Err(e) = saved.await {
@@ -73,16 +84,19 @@ pub async fn remember(url: String, text: String) {
 }
 
 /// The copy of `url` kept by [`remember`], with the time it was saved (ms since 1970).
-pub async fn recall(url: &str) -> Option<(String, f64)> {
+pub async fn recall(url: &str) -> Option<(js_sys::Uint8Array, f64)> {
     let cache = open().await.ok()?;
     let found = JsFuture::from(cache.match_with_str(url)).await.ok()?;
     let response: Response = found.dyn_into().ok()?;
     let saved = response.headers().get(SAVED).ok()??.parse().ok()?;
-    let text = JsFuture::from(response.text().ok()?)
-        .await
-        .ok()?
-        .as_string()?;
-    Some((text, saved))
+    let body = JsFuture::from(response.array_buffer().ok()?).await.ok()?;
+    Some((js_sys::Uint8Array::new(&body), saved))
+}
+
+/// A response's body as bytes held by JavaScript (see [`remember`]).
+pub async fn body(response: &Response) -> Result<js_sys::Uint8Array, JsValue> {
+    let buffer = JsFuture::from(response.array_buffer()?).await?;
+    Ok(js_sys::Uint8Array::new(&buffer))
 }
 
 /// A saved time as users read it: "24.11.2026, 09:35" in German, "24 Nov 2026, 09:35" in

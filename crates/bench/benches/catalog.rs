@@ -40,7 +40,7 @@ fn query(c: &mut Criterion) {
             criterion::BatchSize::LargeInput,
         )
     });
-    let finder = Finder::new(catalog.clone(), TODAY);
+    let mut finder = Finder::new(catalog.clone(), TODAY);
     // A typical question: a nurse looking for support, typing as she goes.
     let typical = Query {
         text: "kinder".into(),

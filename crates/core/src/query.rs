@@ -7,7 +7,7 @@
 use crate::catalog::{Area, Catalog, Entry, LatLon};
 use crate::date::Date;
 use crate::geo::distance_km;
-use crate::search::{Index, Synonyms};
+use crate::search::{Index, IndexBuilder, Synonyms};
 use crate::vocab::{Category, Kind, Profession};
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
@@ -78,6 +78,8 @@ pub struct Results {
 pub struct Finder {
     catalog: Catalog,
     index: Index,
+    /// The search index while it is still being built ([`Finder::deferred`]).
+    building: Option<IndexBuilder>,
     current: Vec<bool>,
     districts: Interned,
     municipalities: Interned,
@@ -134,10 +136,18 @@ enum Facet {
 }
 
 impl Finder {
-    /// Prepares `catalog`; entries that are not current on `today` (expired, past events) are
-    /// never found.
+    /// Prepares `catalog`, search index included; entries that are not current on `today`
+    /// (expired, past events) are never found.
     pub fn new(catalog: Catalog, today: Date) -> Finder {
-        let index = Index::new(&catalog.entries, &catalog.region);
+        let mut finder = Finder::deferred(catalog, today);
+        finder.prepare(usize::MAX);
+        finder
+    }
+
+    /// Like [`Finder::new`], but leaves the search index to [`Finder::prepare`]: filters work
+    /// at once, and the first search finishes whatever is left of the index. At 100,000
+    /// entries the index takes longer to build than everything else the first screen needs.
+    pub fn deferred(catalog: Catalog, today: Date) -> Finder {
         let current = catalog
             .entries
             .iter()
@@ -148,20 +158,49 @@ impl Finder {
             Interned::new(catalog.entries.iter().map(|e| e.municipality.as_deref()));
         Finder {
             catalog,
-            index,
+            index: Index::default(),
+            building: Some(IndexBuilder::default()),
             current,
             districts,
             municipalities,
         }
     }
 
+    /// Builds up to `budget` entries' worth of the search index; `true` once it is complete.
+    pub fn prepare(&mut self, budget: usize) -> bool {
+        let Some(builder) = &mut self.building else {
+            return true;
+        };
+        let (entries, region) = (&self.catalog.entries, &self.catalog.region);
+        while !builder.step(entries, region, budget) {
+            if budget != usize::MAX {
+                return false;
+            }
+        }
+        if let Some(builder) = self.building.take() {
+            self.index = builder.finish();
+        }
+        true
+    }
+
     pub fn catalog(&self) -> &Catalog {
         &self.catalog
     }
 
-    pub fn find(&self, query: &Query) -> Results {
+    /// The entries `query` asks for, with facet counts. A search finishes the index first if
+    /// [`Finder::prepare`] has not.
+    pub fn find(&mut self, query: &Query) -> Results {
         let terms = Synonyms::bundled().terms(&query.text);
+        if terms.is_empty() {
+            return self.filter(query, None);
+        }
+        self.prepare(usize::MAX);
         let scores = self.index.scores(&terms);
+        self.filter(query, Some(&scores))
+    }
+
+    /// The entries that pass `query`'s filters and have a score (every entry without search).
+    fn filter(&self, query: &Query, scores: Option<&[Option<u32>]>) -> Results {
         let mut results = Results::default();
         let mut districts = vec![0; self.districts.keys.len()];
         let mut municipalities = vec![0; self.municipalities.keys.len()];
@@ -169,7 +208,9 @@ impl Finder {
             if !self.current[index] {
                 continue;
             }
-            let Some(score) = scores[index] else { continue };
+            let Some(score) = scores.map_or(Some(0), |scores| scores[index]) else {
+                continue;
+            };
             let distance = match &query.near {
                 None => None,
                 Some(near) => match self.near(entry, near) {
@@ -245,7 +286,7 @@ impl Finder {
             sort: Sort::Distance,
             ..Query::default()
         };
-        let mut hits = self.find(&query).hits;
+        let mut hits = self.filter(&query, None).hits;
         hits.retain(|hit| hit.index != index);
         hits
     }

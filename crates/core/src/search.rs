@@ -199,66 +199,47 @@ struct Document<'a> {
     words: &'a [u32],
 }
 
-/// A query word resolved against the vocabulary: ids that match it exactly, and ids that
-/// match it as a prefix.
-#[derive(Debug, Clone)]
-struct WordMatch {
-    exact: Option<u32>,
-    prefix: std::ops::Range<u32>,
-    /// Long enough (4+ characters) to match as a prefix even when it is a synonym.
-    long: bool,
+/// Builds an [`Index`] a slice of entries at a time, so an app can index a large catalogue
+/// between frames: first every entry's texts are folded into word ids (the costly part), then
+/// the ids are renumbered in sorted order and each entry's distinct words are collected.
+#[derive(Default)]
+pub struct IndexBuilder {
+    /// Words get ids in order of appearance first...
+    vocabulary: Vocabulary,
+    /// The category and place fields repeat across entries: each distinct text is folded once.
+    repeated: FxHashMap<String, std::ops::Range<usize>>,
+    field: String,
+    index: Index,
+    /// Entries done in the current phase.
+    done: usize,
+    /// Folding is over and ids are in sorted order; collecting each entry's distinct words.
+    renumbered: bool,
 }
 
-impl Index {
-    /// Folds and indexes the searchable texts of `entries`.
-    pub fn new(entries: &[Entry], region: &Region) -> Index {
-        // Words get ids in order of appearance first...
-        let mut vocabulary = Vocabulary::default();
-        // The category and place fields repeat across entries: each distinct text is folded once.
-        let mut repeated: FxHashMap<String, std::ops::Range<usize>> = FxHashMap::default();
-        let mut field = String::new();
-        let mut text: Vec<u32> = Vec::new();
-        let mut field_starts = Vec::with_capacity(entries.len() * FIELDS.len() + 1);
-        for entry in entries {
-            for (kind, _, repeats) in FIELDS {
-                field_starts.push(text.len() as u32);
-                field.clear();
-                write_field(kind, entry, region, &mut field);
-                if !repeats {
-                    vocabulary.append_ids(&field, &mut text);
-                } else if let Some(earlier) = repeated.get(&field) {
-                    text.extend_from_within(earlier.clone());
-                } else {
-                    let start = text.len();
-                    vocabulary.append_ids(&field, &mut text);
-                    repeated.insert(field.clone(), start..text.len());
-                }
+impl IndexBuilder {
+    /// Does up to `budget` entries' worth of work on `entries` (the same slice every call);
+    /// `true` once the index is complete.
+    pub fn step(&mut self, entries: &[Entry], region: &Region, budget: usize) -> bool {
+        let end = self.done.saturating_add(budget).min(entries.len());
+        if !self.renumbered {
+            for entry in &entries[self.done..end] {
+                self.fold(entry, region);
             }
+            if self.done == 0 {
+                reserve_for(&mut self.index.text, end, entries.len());
+            }
+            self.done = end;
+            if end < entries.len() {
+                return false;
+            }
+            self.renumber();
+            return false;
         }
-        field_starts.push(text.len() as u32);
-        text.shrink_to_fit();
-        // ...then are renumbered in sorted order, so that a prefix is a range of ids.
-        let mut words: Vec<(String, u32)> = vocabulary.ids.into_iter().collect();
-        words.sort_unstable();
-        let mut rank = vec![0u32; words.len()];
-        for (new, (_, old)) in words.iter().enumerate() {
-            rank[*old as usize] = new as u32;
-        }
-        for id in &mut text {
-            *id = rank[*id as usize];
-        }
-        let mut index = Index {
-            words: words.into_iter().map(|(w, _)| w).collect(),
-            text,
-            field_starts,
-            distinct: Vec::new(),
-            distinct_starts: Vec::with_capacity(entries.len() + 1),
-        };
         let mut packed = Vec::new();
-        for number in 0..entries.len() {
+        for number in self.done..end {
             packed.clear();
             for (f, (_, weight, _)) in FIELDS.iter().enumerate() {
-                let ids = index.field(number, f);
+                let ids = self.index.field(number, f);
                 packed.extend(ids.iter().map(|id| id << WEIGHT_BITS | weight));
             }
             // Ascending: within an id the highest weight comes last, and is the one kept.
@@ -270,12 +251,93 @@ impl Index {
                 }
                 same
             });
-            index.distinct_starts.push(index.distinct.len() as u32);
+            let index = &mut self.index;
             index.distinct.extend_from_slice(&packed);
+            index.distinct_starts.push(index.distinct.len() as u32);
         }
-        index.distinct_starts.push(index.distinct.len() as u32);
-        index.distinct.shrink_to_fit();
-        index
+        if self.done == 0 {
+            reserve_for(&mut self.index.distinct, end, entries.len());
+        }
+        self.done = end;
+        end == entries.len()
+    }
+
+    /// The finished index (complete once [`IndexBuilder::step`] said so).
+    pub fn finish(mut self) -> Index {
+        self.index.distinct.shrink_to_fit();
+        self.index
+    }
+
+    fn fold(&mut self, entry: &Entry, region: &Region) {
+        let text = &mut self.index.text;
+        for (kind, _, repeats) in FIELDS {
+            self.index.field_starts.push(text.len() as u32);
+            self.field.clear();
+            write_field(kind, entry, region, &mut self.field);
+            if !repeats {
+                self.vocabulary.append_ids(&self.field, text);
+            } else if let Some(earlier) = self.repeated.get(&self.field) {
+                text.extend_from_within(earlier.clone());
+            } else {
+                let start = text.len();
+                self.vocabulary.append_ids(&self.field, text);
+                self.repeated.insert(self.field.clone(), start..text.len());
+            }
+        }
+    }
+
+    /// ...then are renumbered in sorted order, so that a prefix is a range of ids.
+    fn renumber(&mut self) {
+        let index = &mut self.index;
+        index.field_starts.push(index.text.len() as u32);
+        index.text.shrink_to_fit();
+        let mut words: Vec<(String, u32)> = std::mem::take(&mut self.vocabulary.ids)
+            .into_iter()
+            .collect();
+        words.sort_unstable();
+        let mut rank = vec![0u32; words.len()];
+        for (new, (_, old)) in words.iter().enumerate() {
+            rank[*old as usize] = new as u32;
+        }
+        for id in &mut index.text {
+            *id = rank[*id as usize];
+        }
+        index.words = words.into_iter().map(|(w, _)| w).collect();
+        index.distinct_starts = vec![0];
+        self.repeated = FxHashMap::default();
+        self.renumbered = true;
+        self.done = 0;
+    }
+}
+
+/// Reserves what `items` will need for `total` entries, extrapolated from the first `done`
+/// (plus an eighth). The index's two large arrays would otherwise grow by doubling, and in
+/// WebAssembly, whose memory never shrinks, each doubling leaves its old block behind as a
+/// hole: at 100,000 entries that cost more than the index itself.
+fn reserve_for(items: &mut Vec<u32>, done: usize, total: usize) {
+    if done == 0 || done >= total {
+        return;
+    }
+    let expected = items.len() / done * total + items.len() / done * total / 8;
+    items.reserve_exact(expected.saturating_sub(items.len()));
+}
+
+/// A query word resolved against the vocabulary: ids that match it exactly, and ids that
+/// match it as a prefix.
+#[derive(Debug, Clone)]
+struct WordMatch {
+    exact: Option<u32>,
+    prefix: std::ops::Range<u32>,
+    /// Long enough (4+ characters) to match as a prefix even when it is a synonym.
+    long: bool,
+}
+
+impl Index {
+    /// Folds and indexes the searchable texts of `entries` in one go.
+    pub fn new(entries: &[Entry], region: &Region) -> Index {
+        let mut builder = IndexBuilder::default();
+        while !builder.step(entries, region, usize::MAX) {}
+        builder.finish()
     }
 
     /// Field `f` (in [`FIELDS`] order) of document `number`: its word ids in text order.
@@ -315,9 +377,6 @@ impl Index {
     /// best field match per term otherwise (an exact word counts double a prefix, a typed
     /// word double a synonym).
     pub fn scores(&self, terms: &[Term]) -> Vec<Option<u32>> {
-        if terms.is_empty() {
-            return vec![Some(0); self.len()];
-        }
         let resolved: Vec<Vec<(Vec<WordMatch>, u32, bool)>> = terms
             .iter()
             .map(|term| {

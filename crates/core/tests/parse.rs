@@ -317,3 +317,36 @@ fn event_details_on_another_kind_do_not_hide_it() {
     let parsed = parse(json!([entry]));
     assert!(parsed.catalog.entries[0].is_current(TODAY));
 }
+
+#[test]
+fn bytes_with_a_byte_order_mark_or_invalid_utf8_still_parse_and_valid_text_is_borrowed() {
+    use ankommen_core::parse::decode;
+    use std::borrow::Cow;
+    let text = doc(json!([hospital("a")])).to_string();
+    assert!(matches!(decode(text.as_bytes()), Cow::Borrowed(_)));
+    let mut with_mark = b"\xEF\xBB\xBF".to_vec();
+    with_mark.extend_from_slice(text.as_bytes());
+    let parsed = parse_catalog(&decode(&with_mark), TODAY).unwrap();
+    assert_eq!(parsed.catalog.entries.len(), 1);
+    // A Latin-1 "ü" (0xFC) inside a name: replaced, and the entry is still read.
+    let latin1 = text
+        .replacen("Krankenhaus", "Kr\u{1}nkenhaus", 1)
+        .replace('\u{1}', "\u{FFFD}");
+    let mut broken = text.replacen("Krankenhaus", "Kr_nkenhaus", 1).into_bytes();
+    let at = broken
+        .windows(11)
+        .position(|w| w == b"Kr_nkenhaus")
+        .unwrap()
+        + 2;
+    broken[at] = 0xFC;
+    assert_eq!(decode(&broken), latin1);
+    assert_eq!(
+        parse_catalog(&decode(&broken), TODAY)
+            .unwrap()
+            .catalog
+            .entries[0]
+            .name
+            .de,
+        "Kr\u{FFFD}nkenhaus"
+    );
+}

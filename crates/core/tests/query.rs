@@ -1,6 +1,7 @@
 //! Filtering, search, distance, sorting and facet counts.
 mod common;
 
+use ankommen_core::query::Results;
 use ankommen_core::{Category, Finder, Kind, LatLon, Near, Profession, Query, Sort};
 use common::*;
 use serde_json::{json, Value};
@@ -311,8 +312,8 @@ fn sorting_by_name_and_by_newest() {
 fn the_example_catalogue_answers_real_questions() {
     let parsed =
         ankommen_core::parse_catalog(include_str!("../../../assets/catalog.json"), TODAY).unwrap();
-    let finder = Finder::new(parsed.catalog.clone(), TODAY);
-    let count = |q: Query| finder.find(&q).hits.len();
+    let mut finder = Finder::new(parsed.catalog.clone(), TODAY);
+    let mut count = |q: Query| finder.find(&q).hits.len();
     assert!(
         count(Query {
             text: "Kita".into(),
@@ -373,4 +374,45 @@ fn sorting_by_name_uses_the_names_in_the_ui_language() {
         ..Query::default()
     };
     assert_eq!(ids(&c, &q)[0], "praxis");
+}
+
+#[test]
+fn a_deferred_index_built_in_slices_or_on_the_first_search_finds_what_a_full_one_finds() {
+    let parsed =
+        ankommen_core::parse_catalog(include_str!("../../../assets/catalog.json"), TODAY).unwrap();
+    let catalog = parsed.catalog;
+    let queries: Vec<Query> = ["kita", "Lüden", "pflege wohnen", "gp", "", "zzzz"]
+        .iter()
+        .map(|text| Query {
+            text: (*text).into(),
+            ..Query::default()
+        })
+        .collect();
+    let mut full = Finder::new(catalog.clone(), TODAY);
+    let expected: Vec<Results> = queries.iter().map(|q| full.find(q)).collect();
+    assert!(expected[0].hits.len() >= 2 && expected[5].hits.is_empty());
+
+    // In slices of 3 entries: not complete until every entry is folded and collected.
+    let mut sliced = Finder::deferred(catalog.clone(), TODAY);
+    let mut steps = 0;
+    while !sliced.prepare(3) {
+        steps += 1;
+        assert!(steps < 1000, "prepare never completes");
+    }
+    let entries = catalog.entries.len();
+    assert!(
+        steps >= 2 * entries / 3,
+        "{steps} steps for {entries} entries"
+    );
+    let got: Vec<Results> = queries.iter().map(|q| sliced.find(q)).collect();
+    assert_eq!(got, expected);
+
+    // Filters alone never need the index; the first search finishes it, halfway or not at all.
+    for head_start in [0, 4] {
+        let mut lazy = Finder::deferred(catalog.clone(), TODAY);
+        lazy.prepare(head_start);
+        assert_eq!(lazy.find(&queries[4]), expected[4]);
+        let got: Vec<Results> = queries.iter().map(|q| lazy.find(q)).collect();
+        assert_eq!(got, expected);
+    }
 }

@@ -11,6 +11,8 @@ use ankommen_core::i18n::Arg;
 use ankommen_core::{Entry, Localized};
 use leptos::html::Div;
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
 /// Up to this many results every row is rendered; above it, only the visible window.
 const RENDER_ALL: usize = 150;
@@ -75,8 +77,25 @@ pub fn ResultList() -> impl IntoView {
             if let Some(element) = scroller.get_untracked() {
                 element.set_scroll_top(0);
             }
+            scroll_top.set(0.0);
         }
-        request_animation_frame(measure);
+    });
+    // Sizes change with the window, the pane shown and zoom, not with the results: measured
+    // when the scroller's size changes. An observer runs after layout, so reading sizes there
+    // forces none (reading them after every keystroke forced a layout each time).
+    Effect::new(move |_| {
+        let Some(element) = scroller.get() else {
+            return;
+        };
+        let resized = Closure::<dyn Fn()>::new(measure);
+        match web_sys::ResizeObserver::new(resized.as_ref().unchecked_ref()) {
+            Ok(observer) => {
+                observer.observe(&element);
+                let observing = send_wrapper::SendWrapper::new((observer, resized));
+                on_cleanup(move || observing.take().0.disconnect());
+            }
+            Err(_) => request_animation_frame(measure),
+        }
     });
     // Scrolls the row of entry `index` into view (so a long list renders it).
     let reveal = move |index: usize| {

@@ -2,7 +2,7 @@
 // list and the map showing the entries, on generated catalogues of each size, at full speed and
 // under Chromium's 4× CPU throttling; each run in a fresh browser profile (a first visit).
 // Then the page memory after loading the largest catalogue: JS heap plus WebAssembly memory,
-// after a garbage collection. Writes target/bench/load.json for bench/summary.mjs.
+// after a garbage collection (for Ankommen, once its search index is built too). Writes target/bench/load.json for bench/summary.mjs.
 //   node bench/load.mjs N [N …]      (catalogues target/bench/catalog-N.json and .geojson)
 import { writeFile } from 'node:fs/promises';
 import { openBrowser } from '../tests/e2e/browser.mjs';
@@ -34,13 +34,24 @@ async function visit(url, which, throttle) {
     await page.goto(url, { waitUntil: 'commit' });
     const handle = await page.waitForFunction(shown, which, { polling: 'raf', timeout: TIMEOUT });
     const ms = await handle.jsonValue();
+    // Ankommen builds its search index after showing the entries (a search before then
+    // finishes it at once): when it is done, and the memory only after that.
+    const searchMs =
+      which === 'app'
+        ? await (
+            await page.waitForFunction(() => performance.getEntriesByName('ankommen-search-ready')[0]?.startTime, null, {
+              polling: 50,
+              timeout: TIMEOUT,
+            })
+          ).jsonValue()
+        : ms;
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     await cdp.send('HeapProfiler.collectGarbage');
     await cdp.send('Performance.enable');
     const { metrics } = await cdp.send('Performance.getMetrics');
     const heap = metrics.find((m) => m.name === 'JSHeapUsedSize').value;
     const wasm = await page.evaluate(() => window.akWasm?.memory?.buffer.byteLength ?? 0);
-    return { ms, heapMb: heap / 1e6, wasmMb: wasm / 1e6 };
+    return { ms, searchMs, heapMb: heap / 1e6, wasmMb: wasm / 1e6 };
   } finally {
     await browser.close();
   }
@@ -58,7 +69,7 @@ try {
       ]) {
         const visits = [];
         for (let run = 0; run < RUNS(n); run += 1) visits.push(await visit(url, name, throttle));
-        row[name] = { ...stats(visits.map((v) => v.ms)), memory: visits.at(-1) };
+        row[name] = { ...stats(visits.map((v) => v.ms)), search: stats(visits.map((v) => v.searchMs)), memory: visits.at(-1) };
         console.log(`${n} entries, ${throttle}× CPU, ${name}: ${JSON.stringify(row[name])}`);
       }
       rows.push(row);

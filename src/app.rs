@@ -217,10 +217,10 @@ fn build_search_index(finder: StoredValue<Finder>) {
     /// Entries per task: about 10 ms of work on this project's benchmark machine.
     const SLICE: usize = 500;
     wasm_bindgen_futures::spawn_local(async move {
-        crate::offline::after_paint().await;
+        crate::schedule::after_paint().await;
         // `None`: the view is gone, and its finder with it.
         while finder.try_update_value(|f| f.prepare(SLICE)) == Some(false) {
-            crate::offline::next_task().await;
+            crate::schedule::next_task().await;
         }
         if let Some(performance) = window().performance() {
             let _ = performance.mark("ankommen-search-ready");

@@ -61,6 +61,7 @@ pub fn FilterPanel() -> impl IntoView {
     });
     let districts = StoredValue::new(districts);
     let municipalities = StoredValue::new(municipalities);
+    let painted = crate::schedule::painted();
 
     let professions = Memo::new(move |_| {
         let lang = language.code();
@@ -157,12 +158,15 @@ pub fn FilterPanel() -> impl IntoView {
             <summary>
                 {move || language.t_with("filters-title", &[("count", Arg::from(active()))])}
             </summary>
-            <FacetGroup param="profession" legend="filter-profession" choices=professions.into() />
-            <FacetGroup param="kind" legend="filter-kind" choices=kinds.into() />
-            <FacetGroup param="category" legend="filter-category" choices=categories.into() />
-            <PlacePicker municipalities />
-            <FacetGroup param="district" legend="filter-district" choices=district_choices.into() />
-            <FacetGroup param="municipality" legend="filter-municipality" choices=municipality_choices.into() />
+            // Folded on the first screen: its hundreds of choices are built after it is painted.
+            {move || painted.get().then(|| view! {
+                <FacetGroup param="profession" legend="filter-profession" choices=professions.into() />
+                <FacetGroup param="kind" legend="filter-kind" choices=kinds.into() />
+                <FacetGroup param="category" legend="filter-category" choices=categories.into() />
+                <PlacePicker municipalities />
+                <FacetGroup param="district" legend="filter-district" choices=district_choices.into() />
+                <FacetGroup param="municipality" legend="filter-municipality" choices=municipality_choices.into() />
+            })}
         </details>
         <div class="ak-toolbar">
             <SortPicker />

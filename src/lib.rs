@@ -16,3 +16,4 @@ pub mod language;
 pub mod list;
 pub mod map;
 pub mod offline;
+pub mod schedule;

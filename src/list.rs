@@ -16,6 +16,8 @@ use wasm_bindgen::JsCast;
 
 /// Up to this many results every row is rendered; above it, only the visible window.
 const RENDER_ALL: usize = 150;
+/// Rows rendered before the first paint when the whole list will be.
+const FIRST_SCREEN: usize = 20;
 /// Rows rendered above and below the visible ones, so fast scrolling shows no gaps.
 const OVERSCAN: usize = 6;
 
@@ -30,10 +32,14 @@ pub fn ResultList() -> impl IntoView {
     let row_height = RwSignal::new(100.0_f64);
     let total = Memo::new(move |_| discovery.results.read().hits.len());
 
+    // The first screen renders the rows a tall window shows; the rest of a short list follows
+    // right after the first paint, so the heading and the first rows show sooner.
+    let painted = crate::schedule::painted();
     let window_range = Memo::new(move |_| {
         let total = total.get();
         if total <= RENDER_ALL {
-            return 0..total;
+            let first_screen = if painted.get() { total } else { FIRST_SCREEN };
+            return 0..total.min(first_screen);
         }
         let row = row_height.get().max(1.0);
         let first = (scroll_top.get() / row) as usize;

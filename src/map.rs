@@ -111,10 +111,8 @@ pub fn MapView(
     let located = Signal::derive(move || points.read().len());
     let total = Signal::derive(move || discovery.results.read().hits.len());
 
-    Effect::new(move |_| {
-        let Some(element) = container.get() else {
-            return;
-        };
+    // Builds the Leaflet map in `element` (once).
+    let start = move |element: web_sys::HtmlDivElement| {
         if leaflet.with_value(Option::is_some) {
             return;
         }
@@ -193,6 +191,17 @@ pub fn MapView(
             if let Some(outlines) = load_outlines().await {
                 outline_layer(&outlines).add_to(&map);
             }
+        });
+    };
+    Effect::new(move |_| {
+        let Some(element) = container.get() else {
+            return;
+        };
+        // After the first paint: the heading and the list show before Leaflet builds its map
+        // (and measures its container, which would otherwise force a layout of the new page).
+        leptos::task::spawn_local(async move {
+            crate::schedule::after_paint().await;
+            start(element);
         });
     });
 

@@ -14,30 +14,6 @@ const DATA_CACHE: &str = "ankommen-data";
 /// When the copy was saved, in milliseconds since 1970.
 const SAVED: &str = "x-ankommen-saved";
 
-/// Resolves after the next frame has been painted: work that the first screen does not need
-/// (keeping a copy, registering the worker) waits for it, so the entries show sooner.
-pub async fn after_paint() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let window = leptos::prelude::window();
-        let later = wasm_bindgen::closure::Closure::once_into_js(move || {
-            let _ = leptos::prelude::window()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), 0);
-        });
-        let _ = window.request_animation_frame(later.unchecked_ref());
-    });
-    let _ = JsFuture::from(promise).await;
-}
-
-/// Resolves in a later task, after the browser has had a turn (input, rendering): long work
-/// done in slices awaits this between slices.
-pub async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = leptos::prelude::window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), 0);
-    });
-    let _ = JsFuture::from(promise).await;
-}
-
 /// Registers the service worker after the first screen is up, so it does not compete with
 /// the catalogue for the network or the main thread. It learns the tile cache's cap from its
 /// address.
@@ -49,7 +25,7 @@ pub fn register_worker(config: &RuntimeConfig) {
     }
     let bytes = u64::from(config.tile_cache_megabytes) * 1_000_000;
     wasm_bindgen_futures::spawn_local(async move {
-        after_paint().await;
+        crate::schedule::after_paint().await;
         let registered = navigator
             .service_worker()
             .register(&format!("sw.js?tileCacheBytes={bytes}"));
@@ -68,7 +44,7 @@ async fn open() -> Result<Cache, JsValue> {
 /// paint, because copying a large catalogue into the cache takes a while. The bytes stay in
 /// JavaScript: the copy never passes through (and never grows) the app's WebAssembly memory.
 pub async fn remember(url: String, body: js_sys::Uint8Array) {
-    after_paint().await;
+    crate::schedule::after_paint().await;
     let saved = async {
         let headers = Headers::new()?;
         headers.set("content-type", "application/json")?;

@@ -79,6 +79,10 @@ pub fn MapView(
     let language = use_language();
     let container = NodeRef::<Div>::new();
     let leaflet = StoredValue::new_local(None::<Leaflet>);
+    // True once the map exists (it is built after the first paint): every effect that acts on
+    // the map tracks it, so what was asked before then (tiles, an open entry, a filtered
+    // link's area) is applied when the map starts.
+    let started = RwSignal::new(false);
     // The map's zoom and visible area, updated when the user moves it.
     let view = RwSignal::new(None::<(f64, Bounds)>);
     let consented = RwSignal::new(
@@ -187,6 +191,7 @@ pub fn MapView(
             unfitted: element.client_width() == 0,
             lang: language.code_untracked(),
         }));
+        started.set(true);
         leptos::task::spawn_local(async move {
             if let Some(outlines) = load_outlines().await {
                 outline_layer(&outlines).add_to(&map);
@@ -249,11 +254,14 @@ pub fn MapView(
     // A link that arrives with filters starts at its results. Later filter changes move the
     // map only when none of the results is in view, so it never shows an empty area while
     // there are results, and otherwise stays where the user put it.
-    Effect::new(move |first: Option<()>| {
+    Effect::new(move |had_map: Option<bool>| {
         let filtered = filters.with(|f| f.has_filters());
+        if !started.get() {
+            return false;
+        }
         leaflet.with_value(|leaflet| {
             let Some(leaflet) = leaflet else { return };
-            if first.is_none() {
+            if had_map != Some(true) {
                 if filtered && !has_area {
                     fit(leaflet, true);
                 }
@@ -280,6 +288,7 @@ pub fn MapView(
                 fit(leaflet, filtered);
             }
         });
+        true
     });
 
     // The markers: cluster the results for the current view and swap only what changed.
@@ -352,6 +361,7 @@ pub fn MapView(
     // highlighted.
     Effect::new(move |previous: Option<Option<usize>>| {
         let open = discovery.open.get();
+        started.track();
         leaflet.with_value(|leaflet| {
             let Some(leaflet) = leaflet else { return };
             let mark = |index: usize, on: bool| {
@@ -413,6 +423,7 @@ pub fn MapView(
     let tile_source = StoredValue::new(tiles.clone());
     Effect::new(move |_| {
         let wanted = consented.get();
+        started.track();
         leaflet.update_value(|leaflet| {
             let Some(leaflet) = leaflet else { return };
             match (wanted, leaflet.tiles.take(), tile_source.get_value()) {

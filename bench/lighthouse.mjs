@@ -13,45 +13,56 @@ import { ARGS } from '../tests/e2e/browser.mjs';
 // A value with spaces (the resolver rules) is quoted, or Lighthouse splits it.
 const FLAGS = ARGS.map((arg) => arg.replace(/=(.* .*)$/, '="$1"')).join(' ');
 
+const RUNS = 3;
 // Compressed, as a deployment serves it: Lighthouse's throttled download counts the bytes sent.
 const s = await stage({ compress: true });
 const results = {};
 try {
   const url = s.appUrl(100).replace(/\?.*$/, '');
   for (const preset of ['mobile', 'desktop']) {
-    const out = join(await mkdtemp(join(tmpdir(), 'ankommen-lh-')), 'report.json');
-    await promisify(execFile)(
-      'bench/node_modules/.bin/lighthouse',
-      [
-        url,
-        '--quiet',
-        '--output=json',
-        `--output-path=${out}`,
-        '--only-categories=performance,accessibility,best-practices',
-        `--chrome-flags=${FLAGS}`,
-        ...(preset === 'desktop' ? ['--preset=desktop'] : []),
-      ],
-      { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, maxBuffer: 1 << 26 },
-    );
-    const report = JSON.parse(await readFile(out, 'utf8'));
-    const score = (id) => Math.round(report.categories[id].score * 100);
-    const failing = (id) =>
-      report.categories[id].auditRefs
-        .map((ref) => report.audits[ref.id])
-        .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual')
-        .map((a) => a.id);
-    results[preset] = {
-      performance: score('performance'),
-      accessibility: score('accessibility'),
-      bestPractices: score('best-practices'),
-      fcpMs: report.audits['first-contentful-paint'].numericValue,
-      lcpMs: report.audits['largest-contentful-paint'].numericValue,
-      tbtMs: report.audits['total-blocking-time'].numericValue,
-      failing: { accessibility: failing('accessibility'), bestPractices: failing('best-practices'), performance: failing('performance') },
-    };
+    // Lighthouse's simulated throttling varies from run to run: the run with the median
+    // performance score is reported, with the scores of all runs beside it.
+    const runs = [];
+    for (let run = 0; run < RUNS; run += 1) runs.push(await audit(url, preset));
+    runs.sort((a, b) => a.performance - b.performance);
+    results[preset] = { ...runs[Math.floor(RUNS / 2)], scores: runs.map((r) => r.performance) };
     console.log(preset, JSON.stringify(results[preset]));
   }
 } finally {
   await s.close();
 }
 await writeFile('target/bench/lighthouse.json', JSON.stringify(results, null, 1));
+
+/** One Lighthouse run of `url` with `preset`: scores, paint timings and what did not pass. */
+async function audit(url, preset) {
+  const out = join(await mkdtemp(join(tmpdir(), 'ankommen-lh-')), 'report.json');
+  await promisify(execFile)(
+    'bench/node_modules/.bin/lighthouse',
+    [
+      url,
+      '--quiet',
+      '--output=json',
+      `--output-path=${out}`,
+      '--only-categories=performance,accessibility,best-practices',
+      `--chrome-flags=${FLAGS}`,
+      ...(preset === 'desktop' ? ['--preset=desktop'] : []),
+    ],
+    { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, maxBuffer: 1 << 26 },
+  );
+  const report = JSON.parse(await readFile(out, 'utf8'));
+  const score = (id) => Math.round(report.categories[id].score * 100);
+  const failing = (id) =>
+    report.categories[id].auditRefs
+      .map((ref) => report.audits[ref.id])
+      .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual')
+      .map((a) => a.id);
+  return {
+    performance: score('performance'),
+    accessibility: score('accessibility'),
+    bestPractices: score('best-practices'),
+    fcpMs: report.audits['first-contentful-paint'].numericValue,
+    lcpMs: report.audits['largest-contentful-paint'].numericValue,
+    tbtMs: report.audits['total-blocking-time'].numericValue,
+    failing: { accessibility: failing('accessibility'), bestPractices: failing('best-practices'), performance: failing('performance') },
+  };
+}

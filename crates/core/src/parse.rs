@@ -531,15 +531,6 @@ fn read<T: DeserializeOwned>(
     base: &str,
     ignored: &mut Vec<String>,
 ) -> Result<T, (String, String)> {
-    // Most entries are valid: read them without tracking the path (an allocation per key),
-    // and read again with it only to say where an error is.
-    let read = serde_ignored::deserialize(&mut serde_json::Deserializer::from_str(text), |path| {
-        ignored.push(format!("{base}{}", ignored_pointer(&path)));
-    });
-    if let Ok(value) = read {
-        return Ok(value);
-    }
-    ignored.clear();
     let mut json = serde_json::Deserializer::from_str(text);
     let mut track = serde_path_to_error::Track::new();
     let result = {

@@ -214,7 +214,7 @@ pub fn CatalogView(catalog: Catalog, skipped: usize, config: RuntimeConfig) -> i
 /// map and filters answer meanwhile (a search before it is done finishes it at once). Marks
 /// `ankommen-search-ready` in the page's performance timeline when done.
 fn build_search_index(finder: StoredValue<Finder>) {
-    /// Entries per task: about 10 ms of work on this project's benchmark machine.
+    /// Entries per task: about 15 ms of work on the benchmark machine (BENCHMARKS.md).
     const SLICE: usize = 500;
     wasm_bindgen_futures::spawn_local(async move {
         crate::schedule::after_paint().await;

@@ -65,8 +65,7 @@ pub async fn recall(url: &str) -> Option<(js_sys::Uint8Array, f64)> {
     let found = JsFuture::from(cache.match_with_str(url)).await.ok()?;
     let response: Response = found.dyn_into().ok()?;
     let saved = response.headers().get(SAVED).ok()??.parse().ok()?;
-    let body = JsFuture::from(response.array_buffer().ok()?).await.ok()?;
-    Some((js_sys::Uint8Array::new(&body), saved))
+    Some((body(&response).await.ok()?, saved))
 }
 
 /// A response's body as bytes held by JavaScript (see [`remember`]).

@@ -11,9 +11,9 @@ use wasm_bindgen_futures::JsFuture;
 pub async fn after_paint() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let window = window();
-        let painted = resolve.clone();
+        let (painted, timers) = (resolve.clone(), window.clone());
         let later = wasm_bindgen::closure::Closure::once_into_js(move || {
-            let _ = leptos::prelude::window()
+            let _ = timers
                 .set_timeout_with_callback_and_timeout_and_arguments_0(painted.unchecked_ref(), 0);
         });
         let _ = window.request_animation_frame(later.unchecked_ref());

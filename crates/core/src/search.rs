@@ -333,13 +333,6 @@ struct WordMatch {
 }
 
 impl Index {
-    /// Folds and indexes the searchable texts of `entries` in one go.
-    pub fn new(entries: &[Entry], region: &Region) -> Index {
-        let mut builder = IndexBuilder::default();
-        while !builder.step(entries, region, usize::MAX) {}
-        builder.finish()
-    }
-
     /// Field `f` (in [`FIELDS`] order) of document `number`: its word ids in text order.
     fn field(&self, number: usize, f: usize) -> &[u32] {
         let at = number * FIELDS.len() + f;

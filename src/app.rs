@@ -1,34 +1,55 @@
 //! The page: header with the language switch, the discovery view on the loaded catalogue, and
 //! the operator's legal links.
 
+use crate::data::{load_chunks, load_places, load_texts, Dataset};
 use crate::details::Details;
-use crate::fetch::{load_config, load_with_fallback, today};
+use crate::fetch::{copy_instead, kept, load_config, load_with_fallback, today, Got};
 use crate::filters::{FilterPanel, SearchBox};
 use crate::history::{Address, Step};
 use crate::language::{use_language, Language};
 use crate::list::ResultList;
 use crate::map::MapView;
+use ankommen_core::catalog::Bounds;
 use ankommen_core::config::{Legal, BUNDLED_CATALOG};
+use ankommen_core::embed::MapArea;
 use ankommen_core::i18n::{self, Arg};
 use ankommen_core::query::Results;
-use ankommen_core::url::Pane;
-use ankommen_core::{Catalog, Finder, Problem, RuntimeConfig};
+use ankommen_core::scope::{scope, Scope};
+use ankommen_core::store::Store;
+use ankommen_core::url::{Pane, UrlState};
+use ankommen_core::{Finder, Problem, RuntimeConfig};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-/// What every part of the discovery view shares: the prepared catalogue and what the current
-/// URL asks of it. Results are derived, never copied.
+/// What every part of the discovery view shares: the loaded entries, the published set they
+/// come from, and what the current URL asks of them. Results are derived, never copied.
 #[derive(Clone, Copy)]
 pub struct Discovery {
     pub finder: StoredValue<Finder>,
+    pub dataset: StoredValue<Dataset, LocalStorage>,
+    /// Changes whenever entries, texts or places arrive: whatever reads the store tracks it.
+    pub loaded: RwSignal<u64>,
+    /// Which part of the set the view needs (all of a regional set).
+    pub scope: Memo<Scope>,
     pub results: Memo<Results>,
     /// Index of the entry whose details are open.
     pub open: Memo<Option<usize>>,
+    /// The map's visible area, once it is shown: a large set loads what is in view.
+    pub map_view: RwSignal<Option<Bounds>>,
+    /// Set when a control needs the region's municipalities ("near a place").
+    pub places_wanted: RwSignal<bool>,
 }
 
 pub fn use_discovery() -> Discovery {
     expect_context()
+}
+
+/// A published set with its first chunks loaded, ready to show.
+pub struct Shown {
+    pub dataset: Dataset,
+    pub finder: Finder,
+    pub skipped: usize,
 }
 
 #[component]
@@ -39,17 +60,23 @@ pub fn App() -> impl IntoView {
     provide_context(language);
     let start = address.state().get_untracked();
     crate::embed::apply(&start);
+    let compact = start.embed.compact;
+    let lang = language.code_untracked();
     let loaded = LocalResource::new(move || {
-        let requested = start.catalog.clone();
+        let start = start.clone();
         async move {
             let config = load_config("config.json").await;
             let origin = window().location().origin().unwrap_or_default();
-            let (source, refused) = config.catalog_address(requested.as_deref(), &origin);
-            let (catalog, loaded_notices) =
-                load_with_fallback(&source, BUNDLED_CATALOG, &config).await;
-            let notices: Vec<Problem> = refused.into_iter().chain(loaded_notices).collect();
+            let (source, refused) = config.catalog_address(start.catalog.as_deref(), &origin);
+            let (got, loaded_notices) =
+                load_with_fallback(&source, BUNDLED_CATALOG, &config, crate::worker::SCRIPT).await;
+            let mut notices: Vec<Problem> = refused.into_iter().chain(loaded_notices).collect();
+            let shown = match got {
+                Ok(got) => Ok(first_screen(got, &start, lang, &config, &mut notices).await),
+                Err(problem) => Err(problem),
+            };
             crate::offline::register_worker(&config);
-            (config, catalog.map(Handoff::new), notices)
+            (config, shown.map(Handoff::new), notices)
         }
     });
     let notices = move || {
@@ -61,7 +88,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <a class="ak-skip" href="#ak-main">{move || language.t("skip-to-content")}</a>
-        {(!start.embed.compact).then(|| view! {
+        {(!compact).then(|| view! {
             <header class="ak-header">
                 <div>
                     <p class="ak-header__title">{move || language.t("app-title")}</p>
@@ -74,7 +101,7 @@ pub fn App() -> impl IntoView {
             {move || notices().into_iter().map(|problem| view! {
                 <p class="ak-notice" role="status">{move || problem.message(language.code()).to_owned()}</p>
             }).collect_view()}
-            {move || match loaded.get().map(|(config, catalog, _)| (config, catalog)) {
+            {move || match loaded.get().map(|(config, shown, _)| (config, shown)) {
                 None => view! {
                     <p class="ak-status" role="status">{move || language.t("loading")}</p>
                 }.into_any(),
@@ -83,11 +110,8 @@ pub fn App() -> impl IntoView {
                         {move || problem.message(language.code()).to_owned()}
                     </p>
                 }.into_any(),
-                Some((config, Ok(parsed))) => match parsed.take() {
-                    Some(parsed) => {
-                        let skipped = parsed.skipped();
-                        view! { <CatalogView catalog=parsed.catalog skipped config /> }.into_any()
-                    }
+                Some((config, Ok(shown))) => match shown.take() {
+                    Some(shown) => view! { <CatalogView shown config /> }.into_any(),
                     None => ().into_any(),
                 },
             }}
@@ -96,11 +120,69 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// Places files up to this size are loaded with the first chunks; a larger one (a nationwide
+/// set's) when "near a place" needs it.
+const PLACES_WITH_FIRST_SCREEN: u64 = 64_000;
+
+/// Loads the chunks the first view needs. When a fresh manifest's files fail, its last good
+/// copy kept on this device is shown instead (if that loads), with a notice; otherwise what
+/// did load, with a notice per chunk that did not.
+async fn first_screen(
+    got: Got,
+    state: &UrlState,
+    lang: &str,
+    config: &RuntimeConfig,
+    notices: &mut Vec<Problem>,
+) -> Shown {
+    let (finder, problems) = load_first(&got.dataset, state, lang).await;
+    if problems.is_empty() {
+        if let Some(bytes) = got.keep {
+            wasm_bindgen_futures::spawn_local(crate::offline::remember(got.url.clone(), bytes));
+        }
+    } else if got.keep.is_some() {
+        if let Some((copy, saved)) = kept(&got.url, config, crate::worker::SCRIPT).await {
+            if copy.dataset.manifest != got.dataset.manifest {
+                let (copy_finder, copy_problems) = load_first(&copy.dataset, state, lang).await;
+                if copy_problems.is_empty() {
+                    notices.extend(problems.iter().map(|p| copy_instead(p, saved)));
+                    return Shown {
+                        dataset: copy.dataset,
+                        finder: copy_finder,
+                        skipped: copy.skipped,
+                    };
+                }
+            }
+        }
+    }
+    notices.extend(problems);
+    Shown {
+        dataset: got.dataset,
+        finder,
+        skipped: got.skipped,
+    }
+}
+
+async fn load_first(dataset: &Dataset, state: &UrlState, lang: &str) -> (Finder, Vec<Problem>) {
+    let manifest = &dataset.manifest;
+    let finder = RefCell::new(Finder::with_store(Store::for_manifest(manifest, today())));
+    let chunks = scope(manifest, state, None).chunks(manifest);
+    let (_, mut problems) = load_chunks(dataset, &finder, chunks, lang).await;
+    if manifest.places.bytes <= PLACES_WITH_FIRST_SCREEN || state.near.is_some() {
+        problems.extend(load_places(dataset, &finder).await);
+    }
+    (finder.into_inner(), problems)
+}
 /// A value handed from the loading resource to the one view that owns it. A resource hands
 /// out clones of its value on every read, and a clone of a large catalogue costs as much
 /// memory and time as parsing it.
-#[derive(Clone)]
 struct Handoff<T>(Rc<RefCell<Option<T>>>);
+
+// Not derived: that would ask `T: Clone`, and the point is not to clone `T`.
+impl<T> Clone for Handoff<T> {
+    fn clone(&self) -> Self {
+        Handoff(self.0.clone())
+    }
+}
 
 impl<T> Handoff<T> {
     fn new(value: T) -> Handoff<T> {
@@ -110,6 +192,186 @@ impl<T> Handoff<T> {
     fn take(&self) -> Option<T> {
         self.0.borrow_mut().take()
     }
+}
+
+/// A loaded catalogue as users see it: search and filters, the result count, the list and the
+/// map (side by side on a desktop, one or the other on a phone), and an entry's details.
+#[component]
+pub fn CatalogView(shown: Shown, config: RuntimeConfig) -> impl IntoView {
+    let address: Address = expect_context();
+    let language = use_language();
+    let skipped = shown.skipped;
+    let finder = StoredValue::new(shown.finder);
+    let dataset = StoredValue::new_local(shown.dataset);
+    let loaded = RwSignal::new(0u64);
+    let map_view = RwSignal::new(None::<Bounds>);
+    let places_wanted = RwSignal::new(false);
+    let notices = RwSignal::new(Vec::<Problem>::new());
+    let scope = Memo::new(move |_| {
+        address
+            .state()
+            .with(|s| dataset.with_value(|d| scope(&d.manifest, s, map_view.get())))
+    });
+    let query = Memo::new(move |_| {
+        loaded.track();
+        let mut query = address
+            .state()
+            .with(|s| finder.with_value(|f| s.query(f.store().region())));
+        query.lang = language.code().to_owned();
+        query.within = scope.with(Scope::within);
+        query
+    });
+    let results = Memo::new(move |_| {
+        loaded.track();
+        query
+            .with(|q| finder.try_update_value(|f| f.find(q)))
+            .unwrap_or_default()
+    });
+    let open = Memo::new(move |_| {
+        loaded.track();
+        let id = address.state().with(|s| s.entry.clone())?;
+        finder.with_value(|f| f.store().position(&id))
+    });
+    let discovery = Discovery {
+        finder,
+        dataset,
+        loaded,
+        scope,
+        results,
+        open,
+        map_view,
+        places_wanted,
+    };
+    provide_context(discovery);
+    follow_scope(discovery, notices);
+    let region_name = finder.with_value(|f| f.store().region().name.clone());
+    let pane = move || address.state().with(|s| s.pane);
+    // The map's first view: the widget's area, else the region (or, with filters, the results).
+    let area = address
+        .state()
+        .with_untracked(|s| s.area.clone())
+        .and_then(|area| {
+            finder
+                .with_value(|f| area.bounds(f.store().region()))
+                .or_else(|| district_bounds(dataset, &area))
+        });
+    // A widget shows exactly the panes it asks for; the app beside each other on a desktop.
+    let split = move || {
+        address
+            .state()
+            .with(|s| !s.embed.enabled || s.pane == Pane::Both)
+    };
+
+    view! {
+        <h1 class="ak-region">{move || region_name.get(language.code()).to_owned()}</h1>
+        {(skipped > 0).then(|| view! {
+            <p class="ak-notice" role="status">
+                {move || language.t_with("skipped-entries", &[("count", Arg::from(skipped))])}
+            </p>
+        })}
+        {move || notices.get().into_iter().map(|problem| view! {
+            <p class="ak-notice" role="status">{move || problem.message(language.code()).to_owned()}</p>
+        }).collect_view()}
+        <div class="ak-discovery" class:has-details=move || open.get().is_some() class:is-split=split>
+            <div class="ak-sidebar">
+                <SearchBox />
+                <FilterPanel />
+                <p class="ak-count" role="status">
+                    {move || language.t_with("results-count", &[("count", Arg::from(results.read().hits.len()))])}
+                </p>
+                <div class="ak-pane-switch" role="group" aria-label=move || language.t("view-switch")>
+                    <PaneButton pane=Pane::List label="view-list" />
+                    <PaneButton pane=Pane::Map label="view-map" />
+                    <PaneButton pane=Pane::Both label="view-both" />
+                </div>
+            </div>
+            <div
+                class="ak-panes"
+                class:shows-map=move || pane() == Pane::Map
+                class:shows-both=move || pane() == Pane::Both
+            >
+                <ResultList />
+                <MapView region=finder.with_value(|f| f.store().region().clone()) tiles=config.tiles area />
+            </div>
+            {move || open.get().map(|index| view! {
+                <Details index maintainer=dataset.with_value(|d| d.manifest.maintainer.clone()) />
+            })}
+        </div>
+    }
+}
+
+/// A widget's `area=<district>` where the places are not loaded: the district's bounds from
+/// the manifest.
+fn district_bounds(dataset: StoredValue<Dataset, LocalStorage>, area: &MapArea) -> Option<Bounds> {
+    let MapArea::District(key) = area else {
+        return None;
+    };
+    dataset.with_value(|d| {
+        d.manifest
+            .districts
+            .iter()
+            .find(|district| &district.key == key)
+            .and_then(|district| district.bounds)
+            .map(|b| b.padded(0.05))
+    })
+}
+
+/// Loads what the view comes to need after the first screen: the chunks of a new scope (a
+/// large set's district or map view), the texts of a new language, and the places once "near
+/// a place" is used. `loaded` changes when anything arrived; problems become notices.
+fn follow_scope(discovery: Discovery, notices: RwSignal<Vec<Problem>>) {
+    let Discovery {
+        finder,
+        dataset,
+        loaded,
+        scope,
+        places_wanted,
+        ..
+    } = discovery;
+    let address: Address = expect_context();
+    let language = use_language();
+    let report = move |added: bool, problems: Vec<Problem>| {
+        if added {
+            loaded.update(|v| *v += 1);
+        }
+        if !problems.is_empty() {
+            notices.update(|n| n.extend(problems));
+        }
+    };
+    Effect::new(move |_| {
+        let chunks = dataset.with_value(|d| scope.with(|s| s.chunks(&d.manifest)));
+        let lang = language.code_untracked();
+        let missing = finder.with_value(|f| chunks.iter().any(|n| !f.store().is_loaded(*n)));
+        if missing {
+            leptos::task::spawn_local(async move {
+                let dataset = dataset.get_value();
+                let (added, problems) = load_chunks(&dataset, &finder, chunks, lang).await;
+                report(added > 0, problems);
+            });
+        }
+    });
+    Effect::new(move |previous: Option<&'static str>| {
+        let lang = language.code();
+        if previous.is_some_and(|p| p != lang) {
+            leptos::task::spawn_local(async move {
+                let dataset = dataset.get_value();
+                let problems = load_texts(&dataset, &finder, lang).await;
+                report(true, problems);
+            });
+        }
+        lang
+    });
+    Effect::new(move |_| {
+        let wanted = places_wanted.get() || address.state().with(|s| s.near.is_some());
+        let have = finder.with_value(|f| f.store().has_places());
+        if wanted && !have {
+            leptos::task::spawn_local(async move {
+                let dataset = dataset.get_value();
+                let problem = load_places(&dataset, &finder).await;
+                report(true, problem.into_iter().collect());
+            });
+        }
+    });
 }
 
 #[component]
@@ -133,99 +395,6 @@ fn LanguageSwitch() -> impl IntoView {
             }).collect_view()}
         </nav>
     }
-}
-
-/// A loaded catalogue as users see it: search and filters, the result count, the list and the
-/// map (side by side on a desktop, one or the other on a phone), and an entry's details.
-#[component]
-pub fn CatalogView(catalog: Catalog, skipped: usize, config: RuntimeConfig) -> impl IntoView {
-    let address: Address = expect_context();
-    let language = use_language();
-    let region = catalog.region.clone();
-    let finder = StoredValue::new(Finder::deferred(catalog, today()));
-    let query = Memo::new(move |_| {
-        let mut query = address.state().with(|s| s.query(&region));
-        query.lang = language.code().to_owned();
-        query
-    });
-    let results = Memo::new(move |_| {
-        query
-            .with(|q| finder.try_update_value(|f| f.find(q)))
-            .unwrap_or_default()
-    });
-    build_search_index(finder);
-    let open = Memo::new(move |_| {
-        let id = address.state().with(|s| s.entry.clone())?;
-        finder.with_value(|f| f.catalog().entries.iter().position(|e| e.id == id))
-    });
-    provide_context(Discovery {
-        finder,
-        results,
-        open,
-    });
-    let region_name = finder.with_value(|f| f.catalog().region.name.clone());
-    let pane = move || address.state().with(|s| s.pane);
-    // The map's first view: the widget's area, else the region (or, with filters, the results).
-    let area = address
-        .state()
-        .with_untracked(|s| s.area.clone())
-        .and_then(|area| finder.with_value(|f| area.bounds(&f.catalog().region)));
-    // A widget shows exactly the panes it asks for; the app beside each other on a desktop.
-    let split = move || {
-        address
-            .state()
-            .with(|s| !s.embed.enabled || s.pane == Pane::Both)
-    };
-
-    view! {
-        <h1 class="ak-region">{move || region_name.get(language.code()).to_owned()}</h1>
-        {(skipped > 0).then(|| view! {
-            <p class="ak-notice" role="status">
-                {move || language.t_with("skipped-entries", &[("count", Arg::from(skipped))])}
-            </p>
-        })}
-        <div class="ak-discovery" class:has-details=move || open.get().is_some() class:is-split=split>
-            <div class="ak-sidebar">
-                <SearchBox />
-                <FilterPanel />
-                <p class="ak-count" role="status">
-                    {move || language.t_with("results-count", &[("count", Arg::from(results.read().hits.len()))])}
-                </p>
-                <div class="ak-pane-switch" role="group" aria-label=move || language.t("view-switch")>
-                    <PaneButton pane=Pane::List label="view-list" />
-                    <PaneButton pane=Pane::Map label="view-map" />
-                    <PaneButton pane=Pane::Both label="view-both" />
-                </div>
-            </div>
-            <div
-                class="ak-panes"
-                class:shows-map=move || pane() == Pane::Map
-                class:shows-both=move || pane() == Pane::Both
-            >
-                <ResultList />
-                <MapView region=finder.with_value(|f| f.catalog().region.clone()) tiles=config.tiles area />
-            </div>
-            {move || open.get().map(|index| view! { <Details index maintainer=finder.with_value(|f| f.catalog().maintainer.clone()) /> })}
-        </div>
-    }
-}
-
-/// Builds the search index after the first screen is painted, a slice per task, so the list,
-/// map and filters answer meanwhile (a search before it is done finishes it at once). Marks
-/// `ankommen-search-ready` in the page's performance timeline when done.
-fn build_search_index(finder: StoredValue<Finder>) {
-    /// Entries per task: about 15 ms of work on the benchmark machine (BENCHMARKS.md).
-    const SLICE: usize = 500;
-    wasm_bindgen_futures::spawn_local(async move {
-        crate::schedule::after_paint().await;
-        // `None`: the view is gone, and its finder with it.
-        while finder.try_update_value(|f| f.prepare(SLICE)) == Some(false) {
-            crate::schedule::next_task().await;
-        }
-        if let Some(performance) = window().performance() {
-            let _ = performance.mark("ankommen-search-ready");
-        }
-    });
 }
 
 /// On a phone, list and map take turns; the choice is part of the URL.

@@ -1,8 +1,14 @@
-//! Loading the runtime configuration and the catalogue over HTTP: the app's only network I/O.
+//! Loading the runtime configuration and the catalogue over HTTP: the app's only network I/O
+//! besides a published set's own files (`data.rs`).
+//!
+//! A catalogue source is either a published set's manifest (read here, its files fetched by
+//! `data.rs`) or a JSON or GeoJSON document, which the worker validates and publishes in
+//! memory. JSON is parsed by the browser (`JSON.parse`), never by the app's wasm.
 
+use crate::data::{read_manifest, Dataset};
 use crate::offline;
-use ankommen_core::parse::decode;
-use ankommen_core::{parse_catalog, Date, Parsed, Problem, RuntimeConfig};
+use ankommen_core::text::decode;
+use ankommen_core::{Date, Problem, RuntimeConfig};
 use gloo_net::http::Request;
 
 /// Reads the runtime configuration (`config.json` beside the app). Without a network it is the
@@ -20,7 +26,12 @@ pub async fn load_config(url: &str) -> RuntimeConfig {
             None => return RuntimeConfig::default(),
         },
     };
-    match serde_json::from_str::<RuntimeConfig>(&decode(&body.to_vec())) {
+    let parsed = js_sys::JSON::parse(&decode(&body.to_vec()))
+        .map_err(|e| crate::data::describe_js(&e))
+        .and_then(|value| {
+            serde_wasm_bindgen::from_value::<RuntimeConfig>(value).map_err(|e| e.to_string())
+        });
+    match parsed {
         Ok(config) => {
             if fresh {
                 wasm_bindgen_futures::spawn_local(offline::remember(url.to_owned(), body));
@@ -34,6 +45,17 @@ pub async fn load_config(url: &str) -> RuntimeConfig {
     }
 }
 
+/// A catalogue ready to show: the published set, how many entries its document had to leave
+/// out, and where it came from.
+pub struct Got {
+    pub dataset: Dataset,
+    pub skipped: usize,
+    pub url: String,
+    /// A fresh manifest's bytes, to keep once its chunks have loaded (a manifest whose files
+    /// are broken must not replace the last good copy); `None` when already kept or a copy.
+    pub keep: Option<js_sys::Uint8Array>,
+}
+
 /// The catalogue to show, and the notices that explain where it came from when it is not
 /// `source`, fresh: a fault loading `source` falls back to its last good copy (kept on this
 /// device), then to the `bundled` catalogue (fresh, else its copy).
@@ -41,9 +63,10 @@ pub async fn load_with_fallback(
     source: &str,
     bundled: &str,
     config: &RuntimeConfig,
-) -> (Result<Parsed, Problem>, Vec<Problem>) {
-    let fault = match attempt(source, config).await {
-        Ok((parsed, notice)) => return (Ok(parsed), notice.into_iter().collect()),
+    worker: &str,
+) -> (Result<Got, Problem>, Vec<Problem>) {
+    let fault = match attempt(source, config, worker).await {
+        Ok((got, notice)) => return (Ok(got), notice.into_iter().collect()),
         Err(fault) if source == bundled => return (Err(fault.problem), Vec::new()),
         Err(fault) => fault,
     };
@@ -52,25 +75,25 @@ pub async fn load_with_fallback(
         "Angezeigt wird der mitgelieferte Katalog.",
         "Showing the bundled catalogue instead.",
     )];
-    match attempt(bundled, config).await {
-        Ok((parsed, notice)) => {
+    match attempt(bundled, config, worker).await {
+        Ok((got, notice)) => {
             notices.extend(notice);
-            (Ok(parsed), notices)
+            (Ok(got), notices)
         }
         Err(fault) => (Err(fault.problem), notices),
     }
 }
 
-/// One catalogue address: fresh from the network (and then kept), else its kept copy with a
-/// notice that says why and from when.
-async fn attempt(url: &str, config: &RuntimeConfig) -> Result<(Parsed, Option<Problem>), Fault> {
+/// One catalogue address: fresh from the network, else its kept copy with a notice that says
+/// why and from when.
+async fn attempt(
+    url: &str,
+    config: &RuntimeConfig,
+    worker: &str,
+) -> Result<(Got, Option<Problem>), Fault> {
     let fault = match fetch_catalog(url, config).await {
-        Ok(body) => match read_catalog(url, &body) {
-            Ok(parsed) => {
-                // Kept in the background: the entries show without waiting for the write.
-                wasm_bindgen_futures::spawn_local(offline::remember(url.to_owned(), body));
-                return Ok((parsed, None));
-            }
+        Ok(body) => match read_catalog(url, body, config, worker, true).await {
+            Ok(got) => return Ok((got, None)),
             Err(problem) => Fault {
                 problem,
                 offline: false,
@@ -78,13 +101,27 @@ async fn attempt(url: &str, config: &RuntimeConfig) -> Result<(Parsed, Option<Pr
         },
         Err(fault) => fault,
     };
-    match offline::recall(url).await {
-        Some((body, saved)) => match read_catalog(url, &body) {
-            Ok(parsed) => Ok((parsed, Some(from_copy(&fault, saved)))),
-            Err(_) => Err(fault),
-        },
+    match kept(url, config, worker).await {
+        Some((got, saved)) => Ok((got, Some(from_copy(&fault, saved)))),
         None => Err(fault),
     }
+}
+
+/// The copy of `url` kept on this device, if it is still usable, with when it was saved.
+pub async fn kept(url: &str, config: &RuntimeConfig, worker: &str) -> Option<(Got, f64)> {
+    let (body, saved) = offline::recall(url).await?;
+    let got = read_catalog(url, body, config, worker, false).await.ok()?;
+    Some((got, saved))
+}
+
+/// The notice shown when the chunks of a fresh manifest failed and its kept copy is shown.
+pub fn copy_instead(problem: &Problem, saved: f64) -> Problem {
+    let (de, en) = offline::saved_at(saved);
+    followed_by(
+        problem,
+        &format!("Angezeigt wird die zuletzt geladene Fassung vom {de}."),
+        &format!("Showing the copy loaded on {en}."),
+    )
 }
 
 /// The notice over a catalogue shown from its kept copy: calm when the device is offline (the
@@ -223,11 +260,17 @@ async fn fetch_catalog(url: &str, config: &RuntimeConfig) -> Result<js_sys::Uint
     Ok(body)
 }
 
-/// Parses a catalogue; `Err` names the address and what the parser refuses. Its bytes are
-/// copied into the app's memory only for parsing, and freed before the search index is built.
-fn read_catalog(url: &str, body: &js_sys::Uint8Array) -> Result<Parsed, Problem> {
-    let bytes = body.to_vec();
-    parse_catalog(&decode(&bytes), today()).map_err(|problem| {
+/// Reads a catalogue's bytes: a manifest here, a document in the worker. `Err` names the
+/// address and what is wrong with it. A document's bytes are kept for offline use once the
+/// worker has accepted it; a manifest's only once its files have loaded (see [`Got::keep`]).
+async fn read_catalog(
+    url: &str,
+    body: js_sys::Uint8Array,
+    config: &RuntimeConfig,
+    worker: &str,
+    fresh: bool,
+) -> Result<Got, Problem> {
+    let unreadable = |problem: Problem| {
         Problem::error(
             "",
             problem.pointer.clone(),
@@ -240,7 +283,30 @@ fn read_catalog(url: &str, body: &js_sys::Uint8Array) -> Result<Parsed, Problem>
                 problem.message("en")
             ),
         )
-    })
+    };
+    match read_manifest(&body.to_vec()) {
+        Some(Ok(manifest)) => Ok(Got {
+            dataset: Dataset::remote(manifest, url, config.catalog_timeout_ms),
+            skipped: 0,
+            url: url.to_owned(),
+            keep: fresh.then_some(body),
+        }),
+        Some(Err(problem)) => Err(unreadable(problem)),
+        None => {
+            let outcome = crate::worker::publish(worker, body, today()).await;
+            let (dataset, skipped) = outcome.result.map_err(unreadable)?;
+            if fresh {
+                // Kept in the background: the entries show without waiting for the write.
+                wasm_bindgen_futures::spawn_local(offline::remember(url.to_owned(), outcome.bytes));
+            }
+            Ok(Got {
+                dataset,
+                skipped,
+                url: url.to_owned(),
+                keep: None,
+            })
+        }
+    }
 }
 
 /// The bundled district outlines as a GeoJSON object for Leaflet; `None` (logged) when they

@@ -50,17 +50,24 @@ pub fn FilterPanel() -> impl IntoView {
     let discovery = use_discovery();
     let state = address.state();
     let facets = Memo::new(move |_| discovery.results.read().facets.clone());
-    let (districts, municipalities) = discovery.finder.with_value(|f| {
-        let region = &f.catalog().region;
-        let municipalities: Vec<(String, String)> = region
-            .municipalities
-            .iter()
-            .map(|(key, m)| (key.clone(), m.name.clone()))
-            .collect();
-        (region.districts.clone(), municipalities)
+    let districts = StoredValue::new(
+        discovery
+            .finder
+            .with_value(|f| f.store().region().districts.clone()),
+    );
+    // The region's towns: those the loaded entries name, and all of them once the places file
+    // is in (it is fetched when "near a place" is first needed).
+    let municipalities = Memo::new(move |_| {
+        discovery.loaded.track();
+        discovery.finder.with_value(|f| {
+            f.store()
+                .region()
+                .municipalities
+                .iter()
+                .map(|(key, m)| (key.clone(), m.name.clone()))
+                .collect::<Vec<(String, String)>>()
+        })
     });
-    let districts = StoredValue::new(districts);
-    let municipalities = StoredValue::new(municipalities);
     let painted = crate::schedule::painted();
 
     let professions = Memo::new(move |_| {
@@ -124,7 +131,7 @@ pub fn FilterPanel() -> impl IntoView {
     });
     let municipality_choices = Memo::new(move |_| {
         let (facets, state) = (facets.read(), state.read());
-        municipalities.with_value(|all| {
+        municipalities.with(|all| {
             let mut choices: Vec<Choice> = all
                 .iter()
                 .map(|(key, name)| Choice {
@@ -154,7 +161,17 @@ pub fn FilterPanel() -> impl IntoView {
     view! {
         // Folded, so search, count and the first results are in view at once; the summary
         // says how many filters are active.
-        <details class="ak-filters">
+        <details
+            class="ak-filters"
+            on:toggle=move |ev| {
+                // "Near a place" lists every town of the region: a large set's places file
+                // is fetched the first time the filters open.
+                let open = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
+                if open {
+                    discovery.places_wanted.set(true);
+                }
+            }
+        >
             <summary>
                 {move || language.t_with("filters-title", &[("count", Arg::from(active()))])}
             </summary>
@@ -251,15 +268,18 @@ fn FacetGroup(
 /// "Near a place": a municipality of the catalogue, or the browser's location after an
 /// explicit click, and a radius.
 #[component]
-fn PlacePicker(municipalities: StoredValue<Vec<(String, String)>>) -> impl IntoView {
+fn PlacePicker(municipalities: Memo<Vec<(String, String)>>) -> impl IntoView {
     let address: Address = expect_context();
     let language = use_language();
     let state = address.state();
     let locating = RwSignal::new(false);
     let location_error = RwSignal::new(None::<&'static str>);
     let locked = state.with_untracked(|s| s.is_locked("near"));
-    let mut sorted = municipalities.get_value();
-    sorted.sort_by(|a, b| a.1.cmp(&b.1));
+    let sorted = move || {
+        let mut sorted = municipalities.get();
+        sorted.sort_by(|a, b| a.1.cmp(&b.1));
+        sorted
+    };
     let selected = move || {
         state.with(|s| match &s.near {
             Some(Place::Municipality(key)) => key.clone(),
@@ -309,7 +329,7 @@ fn PlacePicker(municipalities: StoredValue<Vec<(String, String)>>) -> impl IntoV
                 {move || state.with(|s| matches!(s.near, Some(Place::Point(_)))).then(|| view! {
                     <option value="here">{move || language.t("near-here")}</option>
                 })}
-                {sorted.into_iter().map(|(key, name)| view! { <option value=key>{name}</option> }).collect_view()}
+                {move || sorted().into_iter().map(|(key, name)| view! { <option value=key>{name}</option> }).collect_view()}
             </select>
             <label for="ak-radius">{move || language.t("near-radius")}</label>
             <select

@@ -7,6 +7,7 @@
 pub mod app;
 pub mod choices;
 pub mod crash;
+pub mod data;
 pub mod details;
 pub mod embed;
 pub mod fetch;
@@ -17,3 +18,4 @@ pub mod list;
 pub mod map;
 pub mod offline;
 pub mod schedule;
+pub mod worker;

@@ -8,7 +8,7 @@ use crate::app::use_discovery;
 use crate::history::{href, Address, Step};
 use crate::language::use_language;
 use ankommen_core::i18n::Arg;
-use ankommen_core::{Entry, Localized};
+use ankommen_core::Localized;
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -183,15 +183,17 @@ fn ResultItem(row: Row, rows: Memo<Vec<Row>>, total: Memo<usize>) -> impl IntoVi
     let discovery = use_discovery();
     let address: Address = expect_context();
     let language = use_language();
-    let entry: Entry = discovery
-        .finder
-        .with_value(|f| f.catalog().entries[row.index].clone());
-    let place = discovery
-        .finder
-        .with_value(|f| place_name(f.catalog(), &entry));
-    let (kind, category) = (entry.kind, entry.category);
-    let id = entry.id.clone();
     let index = row.index;
+    let (id, kind, category, illustrative, place) = discovery.finder.with_value(|f| {
+        let store = f.store();
+        (
+            store.id(index).to_owned(),
+            store.kind(index),
+            store.category(index),
+            store.illustrative(index),
+            store.place_name(index).to_owned(),
+        )
+    });
     let link = {
         let id = id.clone();
         move || {
@@ -202,6 +204,7 @@ fn ResultItem(row: Row, rows: Memo<Vec<Row>>, total: Memo<usize>) -> impl IntoVi
             })
         }
     };
+    let anchor = format!("ak-item-{id}");
     let open = move |ev: leptos::ev::MouseEvent| {
         // Ctrl/Cmd-click opens the shareable link in a new tab as usual.
         if ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
@@ -211,8 +214,8 @@ fn ResultItem(row: Row, rows: Memo<Vec<Row>>, total: Memo<usize>) -> impl IntoVi
         let id = id.clone();
         address.update(Step::Push, |s| s.entry = Some(id));
     };
-    let name = entry.name.clone();
-    let description = entry.description.clone();
+    let name = Signal::derive(move || text_of(index, language.code(), TextPart::Name));
+    let excerpt = Signal::derive(move || text_of(index, language.code(), TextPart::Excerpt));
     view! {
         <li
             class="ak-item"
@@ -228,11 +231,11 @@ fn ResultItem(row: Row, rows: Memo<Vec<Row>>, total: Memo<usize>) -> impl IntoVi
             <div class="ak-item__body">
                 <p class="ak-item__kind">
                     {move || category.label(language.code())}
-                    {entry.illustrative.then(|| view! { <span class="ak-badge">{move || language.t("badge-illustrative")}</span> })}
+                    {illustrative.then(|| view! { <span class="ak-badge">{move || language.t("badge-illustrative")}</span> })}
                 </p>
                 <h3 class="ak-item__name">
-                    <a id=format!("ak-item-{}", entry.id) href=link on:click=open>
-                        <LocalizedText text=name />
+                    <a id=anchor href=link on:click=open>
+                        <StoreText text=name />
                     </a>
                 </h3>
                 <p class="ak-item__meta">
@@ -241,9 +244,54 @@ fn ResultItem(row: Row, rows: Memo<Vec<Row>>, total: Memo<usize>) -> impl IntoVi
                         " · "{move || language.t_with("distance-km", &[("km", Arg::from(km))])}
                     })}
                 </p>
-                {description.map(|d| view! { <p class="ak-item__description"><LocalizedText text=d /></p> })}
+                {move || excerpt.get().is_some().then(|| view! {
+                    <p class="ak-item__description"><StoreText text=excerpt /></p>
+                })}
             </div>
         </li>
+    }
+}
+
+#[derive(Clone, Copy)]
+pub enum TextPart {
+    Name,
+    Excerpt,
+}
+
+/// An entry's name or description excerpt in `lang`, with the language it is in (tracks the
+/// arrival of texts).
+pub fn text_of(index: usize, lang: &str, part: TextPart) -> Option<(String, String)> {
+    let discovery = use_discovery();
+    discovery.loaded.track();
+    discovery
+        .finder
+        .try_with_value(|f| {
+            let store = f.store();
+            if index >= store.len() {
+                return None;
+            }
+            let shown = match part {
+                TextPart::Name => store.name(index, lang),
+                TextPart::Excerpt => store.excerpt(index, lang),
+            }?;
+            Some((shown.text.to_owned(), shown.lang.to_owned()))
+        })
+        .flatten()
+}
+
+/// A text from the store in the UI language; German, marked as such, where the entry has no
+/// translation.
+#[component]
+pub fn StoreText(text: Signal<Option<(String, String)>>) -> impl IntoView {
+    let language = use_language();
+    move || match text.get() {
+        Some((text, lang)) if lang == "de" && language.code() != "de" => view! {
+            <span lang="de">{text}</span>
+            " "<span class="ak-fallback">{language.t("fallback-german")}</span>
+        }
+        .into_any(),
+        Some((text, _)) => text.into_any(),
+        None => ().into_any(),
     }
 }
 
@@ -262,16 +310,4 @@ pub fn LocalizedText(text: Localized) -> impl IntoView {
             .into_any(),
         }
     }
-}
-
-/// Where an entry is, as a place name: its town, else its district.
-pub fn place_name(catalog: &ankommen_core::Catalog, entry: &Entry) -> String {
-    let region = &catalog.region;
-    entry
-        .municipality
-        .as_ref()
-        .and_then(|key| region.municipalities.get(key))
-        .map(|m| m.name.clone())
-        .or_else(|| region.districts.get(&entry.district).cloned())
-        .unwrap_or_default()
 }

@@ -16,7 +16,8 @@ use ankommen_core::cluster::{
 };
 use ankommen_core::config::TileSource;
 use ankommen_core::i18n::{self, Arg};
-use ankommen_core::{Entry, Kind, Region};
+use ankommen_core::store::Store;
+use ankommen_core::{Kind, Region};
 use leaflet::{
     Evented, FeatureGroup, Icon, LatLng, LatLngBounds, Map, MapOptions, Marker, MarkerOptions,
     TileLayer, TileLayerOptions,
@@ -93,18 +94,19 @@ pub fn MapView(
     // The unfiltered view: the widget's area, else the whole region.
     let bounds = area.unwrap_or(region.bounds);
     let has_area = area.is_some();
-    // Every entry's position on the map plane, projected once.
-    let projected: Vec<Option<Point>> = discovery.finder.with_value(|f| {
-        f.catalog()
-            .entries
-            .iter()
-            .map(|e| e.location.map(project))
-            .collect()
+    // Every loaded entry's position on the map plane, projected once per arrival of entries.
+    let projected = Memo::new(move |_| {
+        discovery.loaded.track();
+        discovery.finder.with_value(|f| {
+            let store = f.store();
+            (0..store.len())
+                .map(|i| store.location(i).map(project))
+                .collect::<Vec<Option<Point>>>()
+        })
     });
-    let projected = StoredValue::new(projected);
     let points = Memo::new(move |_| {
         let results = discovery.results.read();
-        projected.with_value(|p| {
+        projected.with(|p| {
             results
                 .hits
                 .iter()
@@ -156,7 +158,7 @@ pub fn MapView(
                 if let Some(index) = property("akIndex").and_then(|v| v.as_f64()) {
                     let id = discovery
                         .finder
-                        .with_value(|f| f.catalog().entries[index as usize].id.clone());
+                        .with_value(|f| f.store().id(index as usize).to_owned());
                     address.update(Step::Push, |s| s.entry = Some(id));
                 } else if let Some(b) = property("akBounds").filter(|b| b.is_object()) {
                     let b: Vec<f64> = js_sys::Array::from(&b)
@@ -336,12 +338,7 @@ pub fn MapView(
                 let marker = kept.unwrap_or_else(|| {
                     let marker = match key {
                         Shown::Entry(index) => discovery.finder.with_value(|f| {
-                            entry_marker(
-                                index,
-                                &f.catalog().entries[index],
-                                open == Some(index),
-                                lang,
-                            )
+                            entry_marker(index, f.store(), open == Some(index), lang)
                         }),
                         Shown::Cluster { .. } => cluster_marker(c, lang),
                     };
@@ -377,7 +374,7 @@ pub fn MapView(
                 mark(old, false);
             }
             let Some(index) = open else { return };
-            let Some(target) = projected.with_value(|p| p[index]) else {
+            let Some(target) = projected.with_untracked(|p| p.get(index).copied().flatten()) else {
                 return;
             };
             let zoom = leaflet.map.get_zoom();
@@ -552,15 +549,18 @@ fn reduced_motion() -> bool {
         .is_some_and(|m| m.matches())
 }
 
-fn entry_marker(index: usize, entry: &Entry, open: bool, lang: &str) -> Marker {
+fn entry_marker(index: usize, store: &Store, open: bool, lang: &str) -> Marker {
     let class = format!(
         "ak-marker ak-icon ak-icon--{}{}",
-        entry.kind.as_str(),
+        store.kind(index).as_str(),
         if open { " is-open" } else { "" }
     );
-    let at = entry.location.unwrap_or(LatLon { lat: 0.0, lon: 0.0 });
+    let at = store
+        .location(index)
+        .unwrap_or(LatLon { lat: 0.0, lon: 0.0 });
+    let title = store.name(index, lang).map_or("", |n| n.text);
     // Leaflet assigns the title as a property, never as HTML.
-    let marker = new_marker(at, &class, 18, "", entry.name.get(lang));
+    let marker = new_marker(at, &class, 18, "", title);
     set(marker.unchecked_ref(), "akIndex", &(index as f64).into());
     marker
 }

@@ -3,9 +3,10 @@
 
 mod generate;
 mod output;
+mod publish;
 
 use ankommen_core::{parse_catalog, Catalog, Date, RuntimeConfig, Severity};
-use ankommen_sheet::{export, import, read_table, ImportOptions};
+use ankommen_sheet::{export, import, read_table, ImportOptions, ImportReport};
 use clap::{Parser, Subcommand, ValueEnum};
 use output::{write_atomically, Lang, Outcome};
 use std::path::{Path, PathBuf};
@@ -77,12 +78,36 @@ enum Command {
         #[arg(long, value_enum, default_value_t = HeaderFormat::Plain)]
         format: HeaderFormat,
     },
+    /// Validate a catalogue (JSON, GeoJSON or a spreadsheet) as `validate` and `import` do,
+    /// then write its published set into a folder (docs/published.md): manifest.json and
+    /// files named by their content hash. Exit 1 (nothing written) when it has errors, unless
+    /// --drop-invalid leaves the broken entries out; 2 when it cannot be read or written.
+    Publish {
+        file: PathBuf,
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Publish the valid entries of a catalogue that has errors.
+        #[arg(long)]
+        drop_invalid: bool,
+        /// For a spreadsheet: the catalogue whose region and maintainer to use.
+        #[arg(long)]
+        region: Option<PathBuf>,
+        /// The most entries in one chunk; larger districts are split by area.
+        #[arg(long, default_value_t = 4096)]
+        chunk_entries: usize,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// Write a seeded synthetic catalogue for benchmarks (and its GeoJSON with --geojson).
     Generate {
         #[arg(long)]
         entries: usize,
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// All of Germany (401 districts, categories in the shares of a real nationwide
+        /// catalogue) instead of the example regions.
+        #[arg(long)]
+        nationwide: bool,
         #[arg(short, long)]
         output: PathBuf,
         #[arg(long)]
@@ -131,12 +156,30 @@ fn main() -> ExitCode {
             Outcome::Ok
         }
         Command::Headers { config, format } => headers(&config, format),
+        Command::Publish {
+            file,
+            output,
+            drop_invalid,
+            region,
+            chunk_entries,
+            format,
+        } => publish::run(&publish::Request {
+            source: &file,
+            dir: &output,
+            region: region.as_deref(),
+            drop_invalid,
+            chunk_entries,
+            json: format_is_json(format),
+            lang: cli.lang,
+            today,
+        }),
         Command::Generate {
             entries,
             seed,
+            nationwide,
             output,
             geojson,
-        } => generate::run(entries, seed, &output, geojson.as_deref()),
+        } => generate::run(entries, seed, nationwide, &output, geojson.as_deref()),
     };
     outcome.report(cli.lang)
 }
@@ -186,29 +229,10 @@ fn import_sheet(
         Ok(bytes) => bytes,
         Err(e) => return Outcome::unreadable(file, &e.to_string()),
     };
-    let name = file
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or_default();
-    let table = match read_table(&bytes, name) {
-        Ok(table) => table,
-        Err(e) => return Outcome::Unreadable(lang.pick(&e.message_de, &e.message_en).to_owned()),
+    let report = match read_sheet(file, &bytes, region, lang, today) {
+        Ok(report) => report,
+        Err(outcome) => return outcome,
     };
-    let mut options = ImportOptions {
-        today: Some(today),
-        ..Default::default()
-    };
-    if let Some(path) = region {
-        let base: serde_json::Value = match std::fs::read(path).map(|b| serde_json::from_slice(&b))
-        {
-            Ok(Ok(value)) => value,
-            Ok(Err(e)) => return Outcome::unreadable(path, &e.to_string()),
-            Err(e) => return Outcome::unreadable(path, &e.to_string()),
-        };
-        options.region = base.get("region").cloned();
-        options.maintainer = base.get("maintainer").cloned();
-    }
-    let report = import(&table, &options);
     output::print_sheet_problems(&report, format_is_json(format), lang);
     let Some(catalog) = &report.catalog else {
         return Outcome::from_errors(report.errors().max(1));
@@ -217,6 +241,38 @@ fn import_sheet(
         return Outcome::Failed(format!("{}: {e}", out.display()));
     }
     Outcome::from_errors(report.errors())
+}
+
+/// A spreadsheet's rows as a catalogue, with the region and maintainer of the catalogue at
+/// `region` (or derived from the rows).
+fn read_sheet(
+    file: &Path,
+    bytes: &[u8],
+    region: Option<&Path>,
+    lang: Lang,
+    today: Date,
+) -> Result<ImportReport, Outcome> {
+    let name = file
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    let table = read_table(bytes, name)
+        .map_err(|e| Outcome::Unreadable(lang.pick(&e.message_de, &e.message_en).to_owned()))?;
+    let mut options = ImportOptions {
+        today: Some(today),
+        ..Default::default()
+    };
+    if let Some(path) = region {
+        let base: serde_json::Value = match std::fs::read(path).map(|b| serde_json::from_slice(&b))
+        {
+            Ok(Ok(value)) => value,
+            Ok(Err(e)) => return Err(Outcome::unreadable(path, &e.to_string())),
+            Err(e) => return Err(Outcome::unreadable(path, &e.to_string())),
+        };
+        options.region = base.get("region").cloned();
+        options.maintainer = base.get("maintainer").cloned();
+    }
+    Ok(import(&table, &options))
 }
 
 fn template(dir: &Path) -> Outcome {

@@ -6,6 +6,7 @@
 use crate::date::Date;
 use crate::vocab::{Category, Kind, Profession};
 use serde::{Deserialize, Serialize};
+#[cfg(feature = "json")]
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
@@ -271,6 +272,7 @@ pub struct Entry {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub illustrative: bool,
     /// Fields this version does not know (from a newer minor format), kept for export.
+    #[cfg(feature = "json")]
     #[serde(flatten, skip_deserializing)]
     #[cfg_attr(feature = "schema", schemars(skip))]
     pub extra: Map<String, Value>,

@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
 pub struct RuntimeConfig {
-    /// The catalogue loaded by default: a path relative to the app, or a URL.
+    /// The catalogue loaded by default: a path relative to the app, or a URL, of a published
+    /// set's manifest or of a JSON or GeoJSON catalogue document.
     pub catalog: String,
     /// A tile server to use once the user agrees; `None` keeps the map tile-free.
     pub tiles: Option<TileSource>,
@@ -32,8 +33,9 @@ pub struct RuntimeConfig {
     pub tile_cache_megabytes: u32,
 }
 
-/// The catalogue shipped with the app: shown when the configured source fails.
-pub const BUNDLED_CATALOG: &str = "catalog.json";
+/// The catalogue shipped with the app, published (`scripts/build.sh`): shown when the
+/// configured source fails.
+pub const BUNDLED_CATALOG: &str = "data/manifest.json";
 
 /// Links every German public website needs. Each is optional so a test deployment works, but
 /// a production one should set all of them (docs/deployment.md).
@@ -293,12 +295,12 @@ mod tests {
             "data:application/json,{}",
         ] {
             let (address, problem) = config.catalog_address(Some(refused), own);
-            assert_eq!(address, "catalog.json", "{refused}");
+            assert_eq!(address, BUNDLED_CATALOG, "{refused}");
             assert!(problem.is_some_and(|p| p.message("de").contains(refused)));
         }
         assert_eq!(
             config.catalog_address(None, own),
-            ("catalog.json".into(), None)
+            (BUNDLED_CATALOG.into(), None)
         );
     }
 

@@ -49,13 +49,7 @@ impl Parsed {
     }
 }
 
-/// A document's text from its bytes, as a browser decodes them: UTF-8, a byte-order mark
-/// dropped, anything invalid replaced by U+FFFD (which the parser or validation then names).
-/// Borrows when the bytes are valid, so a large catalogue is not copied.
-pub fn decode(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    String::from_utf8_lossy(bytes)
-}
+pub use crate::text::decode;
 
 /// Parses and checks a catalogue document. `today` decides which validity windows and events
 /// are in the past (the core never reads a clock).

@@ -4,13 +4,17 @@
 //! The app keeps a [`Query`] in the URL and calls [`Finder::find`] on every change; the result
 //! drives both the list and the map.
 
-use crate::catalog::{Area, Catalog, Entry, LatLon};
+#[cfg(feature = "json")]
+use crate::catalog::Catalog;
+use crate::catalog::{Area, LatLon};
+#[cfg(feature = "json")]
 use crate::date::Date;
 use crate::geo::distance_km;
-use crate::search::{Index, IndexBuilder, Synonyms};
+use crate::search::Synonyms;
+use crate::store::{Store, NONE};
 use crate::vocab::{Category, Kind, Profession};
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Query {
@@ -26,6 +30,9 @@ pub struct Query {
     pub sort: Sort,
     /// The UI language, for sorting by name; German when empty.
     pub lang: String,
+    /// Only entries of these districts, when the map's view decides what is loaded of a large
+    /// set (`scope.rs`); unlike the district filter, the others are not counted either.
+    pub within: Option<Vec<String>>,
 }
 
 /// "Within `radius_km` of this point"; `district` (of a picked municipality) lets entries that
@@ -73,56 +80,16 @@ pub struct Results {
     pub facets: Facets,
 }
 
-/// A catalogue prepared for repeated queries: search words are folded once, not per keystroke.
-/// It owns the catalogue, so the app keeps one value for both.
+/// The loaded entries prepared for repeated queries: the search index comes prebuilt with
+/// each chunk, and every filter is a comparison of small numbers. It owns the [`Store`], so
+/// the app keeps one value for both.
 pub struct Finder {
-    catalog: Catalog,
-    index: Index,
-    /// The search index while it is still being built ([`Finder::deferred`]).
-    building: Option<IndexBuilder>,
-    current: Vec<bool>,
-    districts: Interned,
-    municipalities: Interned,
-}
-
-/// Each entry's district or municipality key as a small number, so facet counting on every
-/// keystroke indexes an array instead of comparing strings.
-struct Interned {
-    keys: Vec<String>,
-    /// Per entry; `NONE` when the entry has no key.
-    of_entry: Vec<u32>,
-}
-
-const NONE: u32 = u32::MAX;
-
-impl Interned {
-    fn new<'a>(keys: impl Iterator<Item = Option<&'a str>>) -> Interned {
-        let mut ids: HashMap<&str, u32> = HashMap::new();
-        let mut out = Interned {
-            keys: Vec::new(),
-            of_entry: Vec::new(),
-        };
-        for key in keys {
-            let id = key.map_or(NONE, |key| {
-                *ids.entry(key).or_insert_with(|| {
-                    out.keys.push(key.to_owned());
-                    out.keys.len() as u32 - 1
-                })
-            });
-            out.of_entry.push(id);
-        }
-        out
-    }
-
-    /// Counts by id, turned into the facet's map of key → count.
-    fn counts(&self, counts: &[usize]) -> BTreeMap<String, usize> {
-        counts
-            .iter()
-            .enumerate()
-            .filter(|(_, n)| **n > 0)
-            .map(|(id, n)| (self.keys[id].clone(), *n))
-            .collect()
-    }
+    store: Store,
+    /// Each entry's place among all entries sorted by name, for the language and store
+    /// version it was made for: sorting by name compares numbers, not folded texts.
+    name_ranks: Option<(u64, String, Vec<u32>)>,
+    /// Scores of the last search, reused so a keystroke allocates nothing large.
+    scores: Vec<Option<u32>>,
 }
 
 /// The facets, as bit positions in the mask of facets an entry fails.
@@ -136,104 +103,106 @@ enum Facet {
 }
 
 impl Finder {
-    /// Prepares `catalog`, search index included; entries that are not current on `today`
-    /// (expired, past events) are never found.
-    pub fn new(catalog: Catalog, today: Date) -> Finder {
-        let mut finder = Finder::deferred(catalog, today);
-        finder.prepare(usize::MAX);
-        finder
-    }
-
-    /// Like [`Finder::new`], but leaves the search index to [`Finder::prepare`]: filters work
-    /// at once, and the first search finishes whatever is left of the index. At 100,000
-    /// entries the index takes longer to build than everything else the first screen needs.
-    pub fn deferred(catalog: Catalog, today: Date) -> Finder {
-        let current = catalog
-            .entries
-            .iter()
-            .map(|e| e.is_current(today))
-            .collect();
-        let districts = Interned::new(catalog.entries.iter().map(|e| Some(e.district.as_str())));
-        let municipalities =
-            Interned::new(catalog.entries.iter().map(|e| e.municipality.as_deref()));
+    pub fn with_store(store: Store) -> Finder {
         Finder {
-            catalog,
-            index: Index::default(),
-            building: Some(IndexBuilder::default()),
-            current,
-            districts,
-            municipalities,
+            store,
+            name_ranks: None,
+            scores: Vec::new(),
         }
     }
 
-    /// Builds up to `budget` entries' worth of the search index; `true` once it is complete.
-    pub fn prepare(&mut self, budget: usize) -> bool {
-        let Some(builder) = &mut self.building else {
-            return true;
-        };
-        let (entries, region) = (&self.catalog.entries, &self.catalog.region);
-        while !builder.step(entries, region, budget) {
-            if budget != usize::MAX {
-                return false;
-            }
-        }
-        if let Some(builder) = self.building.take() {
-            self.index = builder.finish();
-        }
-        true
+    /// A catalogue published in memory and loaded whole, every language included: what the
+    /// app holds after loading all of its published set (tests and the operator preview).
+    #[cfg(feature = "json")]
+    pub fn new(catalog: Catalog, today: Date) -> Finder {
+        Finder::with_store(crate::publish::load_all(&catalog, today))
     }
 
-    pub fn catalog(&self) -> &Catalog {
-        &self.catalog
+    pub fn store(&self) -> &Store {
+        &self.store
     }
 
-    /// The entries `query` asks for, with facet counts. A search finishes the index first if
-    /// [`Finder::prepare`] has not.
+    pub fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
+    }
+
+    /// The entries `query` asks for, with facet counts.
     pub fn find(&mut self, query: &Query) -> Results {
         let terms = Synonyms::bundled().terms(&query.text);
         if terms.is_empty() {
             return self.filter(query, None);
         }
-        self.prepare(usize::MAX);
-        let scores = self.index.scores(&terms);
-        self.filter(query, Some(&scores))
+        let mut scores = std::mem::take(&mut self.scores);
+        scores.clear();
+        for (_, index) in self.store.indexes() {
+            index.append_scores(&terms, &mut scores);
+        }
+        let results = self.filter(query, Some(&scores));
+        self.scores = scores;
+        results
     }
 
-    /// The entries that pass `query`'s filters and have a score (every entry without search).
-    fn filter(&self, query: &Query, scores: Option<&[Option<u32>]>) -> Results {
+    /// The entries that pass `query`'s filters and have a score (every entry without search),
+    /// in catalogue order, then sorted.
+    fn filter(&mut self, query: &Query, scores: Option<&[Option<u32>]>) -> Results {
+        let store = &self.store;
         let mut results = Results::default();
-        let mut districts = vec![0; self.districts.keys.len()];
-        let mut municipalities = vec![0; self.municipalities.keys.len()];
-        for (index, entry) in self.catalog.entries.iter().enumerate() {
-            if !self.current[index] {
+        let kinds = query.kinds.iter().fold(0u8, |mask, k| mask | 1 << *k as u8);
+        let mut categories = [false; Category::ALL.len()];
+        for c in &query.categories {
+            categories[*c as usize] = true;
+        }
+        let professions = crate::chunk::professions_mask(&query.professions);
+        let districts: Vec<Option<u16>> = query
+            .districts
+            .iter()
+            .map(|d| store.district_number(d))
+            .collect();
+        let towns: Vec<Option<u32>> = query
+            .municipalities
+            .iter()
+            .map(|m| store.town_number(m))
+            .collect();
+        let within: Option<Vec<Option<u16>>> = query
+            .within
+            .as_ref()
+            .map(|keys| keys.iter().map(|d| store.district_number(d)).collect());
+        let mut kind_counts = [0usize; Kind::ALL.len()];
+        let mut category_counts = [0usize; Category::ALL.len()];
+        let mut profession_counts = [0usize; Profession::ALL.len()];
+        let mut district_counts = vec![0usize; store.district_keys().len()];
+        let mut town_counts = vec![0usize; store.town_keys().len()];
+        for &i in store.in_order() {
+            let i = i as usize;
+            if !store.is_current(i)
+                || within
+                    .as_ref()
+                    .is_some_and(|w| !w.contains(&Some(store.district_id(i))))
+            {
                 continue;
             }
-            let Some(score) = scores.map_or(Some(0), |scores| scores[index]) else {
+            let Some(score) = scores.map_or(Some(0), |scores| scores[i]) else {
                 continue;
             };
             let distance = match &query.near {
                 None => None,
-                Some(near) => match self.near(entry, near) {
+                Some(near) => match self.near(i, near) {
                     Some(distance) => distance,
                     None => continue,
                 },
             };
+            let category = store.category(i);
+            let kind = category.kind();
+            let mask = store.profession_mask(i);
+            let district = store.district_id(i);
+            let town = store.town_id(i);
             let passes = [
-                query.kinds.is_empty() || query.kinds.contains(&entry.kind),
-                query.categories.is_empty() || query.categories.contains(&entry.category),
+                kinds == 0 || kinds & 1 << kind as u8 != 0,
+                query.categories.is_empty() || categories[category as usize],
                 // An entry for no profession in particular is for every profession.
-                query.professions.is_empty()
-                    || entry.professions.is_empty()
-                    || entry
-                        .professions
-                        .iter()
-                        .any(|p| query.professions.contains(p)),
-                query.districts.is_empty() || query.districts.contains(&entry.district),
-                query.municipalities.is_empty()
-                    || entry
-                        .municipality
-                        .as_ref()
-                        .is_some_and(|m| query.municipalities.contains(m)),
+                professions == 0 || mask == 0 || mask & professions != 0,
+                districts.is_empty() || districts.contains(&Some(district)),
+                towns.is_empty() || (town != NONE && towns.contains(&Some(town))),
             ];
             // One bit per facet the entry fails; this runs for every entry on every keystroke,
             // so nothing here allocates.
@@ -242,24 +211,61 @@ impl Finder {
                 .enumerate()
                 .filter(|(_, passes)| !**passes)
                 .fold(0u8, |bits, (facet, _)| bits | 1 << facet);
-            count_facets(&mut results.facets, entry, misses);
-            if counts_for(misses, Facet::District) {
-                districts[self.districts.of_entry[index] as usize] += 1;
+            if counts_for(misses, Facet::Kind) {
+                kind_counts[kind as usize] += 1;
             }
-            let municipality = self.municipalities.of_entry[index];
-            if municipality != NONE && counts_for(misses, Facet::Municipality) {
-                municipalities[municipality as usize] += 1;
+            if counts_for(misses, Facet::Category) {
+                category_counts[category as usize] += 1;
+            }
+            if counts_for(misses, Facet::Profession) {
+                let mask = if mask == 0 { u16::MAX } else { mask };
+                for (bit, count) in profession_counts.iter_mut().enumerate() {
+                    *count += usize::from(mask & 1 << bit != 0);
+                }
+            }
+            if counts_for(misses, Facet::District) {
+                district_counts[district as usize] += 1;
+            }
+            if town != NONE && counts_for(misses, Facet::Municipality) {
+                town_counts[town as usize] += 1;
             }
             if misses == 0 {
                 results.hits.push(Hit {
-                    index,
+                    index: i,
                     score,
                     distance_km: distance,
                 });
             }
         }
-        results.facets.districts = self.districts.counts(&districts);
-        results.facets.municipalities = self.municipalities.counts(&municipalities);
+        let facets = &mut results.facets;
+        let nonzero = |counts: &[usize]| {
+            counts
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| **n > 0)
+                .map(|(i, n)| (i, *n))
+                .collect::<Vec<_>>()
+        };
+        facets.kinds = nonzero(&kind_counts)
+            .into_iter()
+            .map(|(i, n)| (Kind::ALL[i], n))
+            .collect();
+        facets.categories = nonzero(&category_counts)
+            .into_iter()
+            .map(|(i, n)| (Category::ALL[i], n))
+            .collect();
+        facets.professions = nonzero(&profession_counts)
+            .into_iter()
+            .map(|(i, n)| (Profession::ALL[i], n))
+            .collect();
+        facets.districts = nonzero(&district_counts)
+            .into_iter()
+            .map(|(i, n)| (store.district_keys()[i].clone(), n))
+            .collect();
+        facets.municipalities = nonzero(&town_counts)
+            .into_iter()
+            .map(|(i, n)| (store.town_keys()[i].clone(), n))
+            .collect();
         self.sort(&mut results.hits, query);
         results
     }
@@ -267,12 +273,11 @@ impl Finder {
     /// What helps around entry `index`: support offers, contacts and events within
     /// `radius_km` of its position (or its town's), and those that cover its district or the
     /// whole region, nearest first. A nurse looking at a hospital sees the childcare near it.
-    pub fn nearby(&self, index: usize, radius_km: f64) -> Vec<Hit> {
-        let entry = &self.catalog.entries[index];
-        let region = &self.catalog.region;
-        let Some(center) = entry.location.or_else(|| {
-            let key = entry.municipality.as_ref()?;
-            Some(region.municipalities.get(key)?.location)
+    pub fn nearby(&mut self, index: usize, radius_km: f64) -> Vec<Hit> {
+        let store = &self.store;
+        let Some(center) = store.location(index).or_else(|| {
+            let key = store.municipality_key(index)?;
+            Some(store.region().municipalities.get(key)?.location)
         }) else {
             return Vec::new();
         };
@@ -281,7 +286,7 @@ impl Finder {
             near: Some(Near {
                 center,
                 radius_km,
-                district: Some(entry.district.clone()),
+                district: Some(store.district_key(index).to_owned()),
             }),
             sort: Sort::Distance,
             ..Query::default()
@@ -292,39 +297,68 @@ impl Finder {
     }
 
     /// `None`: too far. `Some(None)`: near, without a distance (an area entry).
-    fn near(&self, entry: &Entry, near: &Near) -> Option<Option<f64>> {
-        match (entry.location, entry.area) {
+    fn near(&self, i: usize, near: &Near) -> Option<Option<f64>> {
+        let store = &self.store;
+        match (store.location(i), store.area(i)) {
             (Some(at), _) => {
                 let d = distance_km(near.center, at);
                 (d <= near.radius_km).then_some(Some(d))
             }
             (None, Some(Area::Region)) => Some(None),
-            (None, _) => {
-                (near.district.as_deref() == Some(entry.district.as_str())).then_some(None)
-            }
+            (None, _) => (near.district.as_deref() == Some(store.district_key(i))).then_some(None),
         }
     }
 
-    fn sort(&self, hits: &mut [Hit], query: &Query) {
-        let entries = &self.catalog.entries;
+    /// Sorts hits that arrive in catalogue order; every sort is stable, so ties stay in
+    /// catalogue order.
+    fn sort(&mut self, hits: &mut [Hit], query: &Query) {
         let by_distance = |a: &Hit, b: &Hit| match (a.distance_km, b.distance_km) {
             (Some(x), Some(y)) => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
             (Some(_), None) => Ordering::Less,
             (None, Some(_)) => Ordering::Greater,
             (None, None) => Ordering::Equal,
         };
-        let name = |h: &Hit| crate::search::fold(entries[h.index].name.get(&query.lang));
         match query.sort {
-            Sort::Relevance => {
-                hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)))
+            Sort::Relevance => hits.sort_by(|a, b| b.score.cmp(&a.score)),
+            Sort::Distance => hits.sort_by(by_distance),
+            Sort::Name => {
+                let ranks = self.name_ranks(&query.lang);
+                hits.sort_by_key(|h| ranks[h.index]);
             }
-            Sort::Distance => hits.sort_by(|a, b| by_distance(a, b).then(a.index.cmp(&b.index))),
-            Sort::Name => hits.sort_by_cached_key(name),
-            Sort::Newest => hits.sort_by(|a, b| {
-                let checked = |h: &Hit| entries[h.index].source.as_ref().map(|s| s.checked);
-                checked(b).cmp(&checked(a)).then(a.index.cmp(&b.index))
-            }),
+            Sort::Newest => {
+                let store = &self.store;
+                hits.sort_by_key(|h| std::cmp::Reverse(store.checked(h.index)));
+            }
         }
+    }
+
+    /// Every entry's place in the list of all entries sorted by their folded name in `lang`
+    /// (German when empty), ties in catalogue order; made once per language and store version.
+    fn name_ranks(&mut self, lang: &str) -> &[u32] {
+        let lang = if lang.is_empty() { "de" } else { lang };
+        let store = &self.store;
+        let fresh = self
+            .name_ranks
+            .as_ref()
+            .is_some_and(|(version, l, _)| *version == store.version() && l == lang);
+        if !fresh {
+            let mut sorted: Vec<(String, u32)> = store
+                .in_order()
+                .iter()
+                .map(|&i| {
+                    let name = store.name(i as usize, lang).map_or("", |n| n.text);
+                    (crate::search::fold(name), i)
+                })
+                .collect();
+            // Stable, and the input is in catalogue order.
+            sorted.sort_by(|a, b| a.0.cmp(&b.0));
+            let mut ranks = vec![0u32; store.len()];
+            for (rank, (_, i)) in sorted.iter().enumerate() {
+                ranks[*i as usize] = rank as u32;
+            }
+            self.name_ranks = Some((store.version(), lang.to_owned(), ranks));
+        }
+        self.name_ranks.as_ref().map_or(&[], |(_, _, r)| r)
     }
 }
 
@@ -332,26 +366,4 @@ impl Finder {
 /// every other filter.
 fn counts_for(misses: u8, facet: Facet) -> bool {
     misses & !(1 << facet as u8) == 0
-}
-
-/// An entry counts for a facet's values when it passes every other filter. (Districts and
-/// municipalities are counted by id in [`Finder::find`].)
-fn count_facets(facets: &mut Facets, entry: &Entry, misses: u8) {
-    let counts_for = |facet| counts_for(misses, facet);
-    if counts_for(Facet::Kind) {
-        *facets.kinds.entry(entry.kind).or_default() += 1;
-    }
-    if counts_for(Facet::Category) {
-        *facets.categories.entry(entry.category).or_default() += 1;
-    }
-    if counts_for(Facet::Profession) {
-        let professions = if entry.professions.is_empty() {
-            Profession::ALL
-        } else {
-            &entry.professions
-        };
-        for p in professions {
-            *facets.professions.entry(*p).or_default() += 1;
-        }
-    }
 }

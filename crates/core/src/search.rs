@@ -3,6 +3,7 @@
 //! `data/synonyms.txt`, and a score that puts matches in names before matches in descriptions.
 
 use crate::catalog::{Entry, Region};
+use crate::pack::{Decoded, Reader, Writer};
 use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -156,16 +157,18 @@ const CATEGORY: u32 = 4;
 const PLACE: u32 = 3;
 const DESCRIPTION: u32 = 1;
 
-/// Every distinct folded word of a catalogue, sorted, so that all words starting with a
-/// prefix are one contiguous range of ids. Documents store ids; a query compares integers.
+/// Every distinct folded word of a chunk of entries, sorted, so that all words starting with
+/// a prefix are one contiguous range of ids. Documents store ids; a query compares integers.
 ///
-/// All documents share a few flat arrays (no allocation per entry): at 100,000 entries a
-/// vector per field and entry cost more memory than the catalogue's own text.
-#[derive(Debug, Default)]
+/// Built once, when a catalogue is published (`publish.rs`), and read by the app from the
+/// chunk's index file: the browser never folds the catalogue's texts. All documents share a
+/// few flat arrays (no allocation per entry), and a chunk has at most [`MAX_WORDS`] words, so
+/// an id is two bytes: the word ids in text order are the index's largest part.
+#[derive(Debug, Default, PartialEq)]
 pub struct Index {
     words: Vec<String>,
     /// Word ids in text order, every document's fields one after the other (for phrases).
-    text: Vec<u32>,
+    text: Vec<u16>,
     /// Where each field of each document starts in `text`: `FIELDS.len()` per document, then
     /// the end.
     field_starts: Vec<u32>,
@@ -176,6 +179,10 @@ pub struct Index {
     /// Where each document starts in `distinct`, then the end.
     distinct_starts: Vec<u32>,
 }
+
+/// The most distinct words one chunk's index may have (its ids are `u16`); the publisher
+/// splits a chunk whose texts have more.
+pub const MAX_WORDS: usize = 1 << 16;
 
 const WEIGHT_BITS: u32 = 4;
 const WEIGHT_MASK: u32 = (1 << WEIGHT_BITS) - 1;
@@ -194,53 +201,64 @@ const _: () = {
 #[derive(Clone, Copy)]
 struct Document<'a> {
     /// Each field's weight and word ids, in [`FIELDS`] order.
-    fields: [(u32, &'a [u32]); FIELDS.len()],
+    fields: [(u32, &'a [u16]); FIELDS.len()],
     /// Packed `id << WEIGHT_BITS | weight`, sorted by id.
     words: &'a [u32],
 }
 
-/// Builds an [`Index`] a slice of entries at a time, so an app can index a large catalogue
-/// between frames: first every entry's texts are folded into word ids (the costly part), then
-/// the ids are renumbered in sorted order and each entry's distinct words are collected.
-#[derive(Default)]
-pub struct IndexBuilder {
-    /// Words get ids in order of appearance first...
-    vocabulary: Vocabulary,
-    /// The category and place fields repeat across entries: each distinct text is folded once.
-    repeated: FxHashMap<String, std::ops::Range<usize>>,
-    field: String,
-    index: Index,
-    /// Entries done in the current phase.
-    done: usize,
-    /// Folding is over and ids are in sorted order; collecting each entry's distinct words.
-    renumbered: bool,
-}
+/// The texts of a chunk have more distinct words than an index can number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooManyWords;
 
-impl IndexBuilder {
-    /// Does up to `budget` entries' worth of work on `entries` (the same slice every call);
-    /// `true` once the index is complete.
-    pub fn step(&mut self, entries: &[Entry], region: &Region, budget: usize) -> bool {
-        let end = self.done.saturating_add(budget).min(entries.len());
-        if !self.renumbered {
-            for entry in &entries[self.done..end] {
-                self.fold(entry, region);
+impl Index {
+    /// Folds the texts of `entries` (the chunk's documents, in order) into word ids: each
+    /// text once, the category and place texts once per distinct text, since they repeat.
+    pub fn build<'a>(
+        entries: impl IntoIterator<Item = &'a Entry>,
+        region: &Region,
+    ) -> Result<Index, TooManyWords> {
+        let mut index = Index::default();
+        // Words get ids in order of appearance first...
+        let mut vocabulary = Vocabulary::default();
+        let mut text: Vec<u32> = Vec::new();
+        let mut repeated: FxHashMap<String, std::ops::Range<usize>> = FxHashMap::default();
+        let mut field = String::new();
+        for entry in entries {
+            for (kind, _, repeats) in FIELDS {
+                index.field_starts.push(text.len() as u32);
+                field.clear();
+                write_field(kind, entry, region, &mut field);
+                if !repeats {
+                    vocabulary.append_ids(&field, &mut text);
+                } else if let Some(earlier) = repeated.get(&field) {
+                    text.extend_from_within(earlier.clone());
+                } else {
+                    let start = text.len();
+                    vocabulary.append_ids(&field, &mut text);
+                    repeated.insert(field.clone(), start..text.len());
+                }
             }
-            if self.done == 0 {
-                reserve_for(&mut self.index.text, end, entries.len());
-            }
-            self.done = end;
-            if end < entries.len() {
-                return false;
-            }
-            self.renumber();
-            return false;
         }
+        index.field_starts.push(text.len() as u32);
+        if vocabulary.ids.len() > MAX_WORDS {
+            return Err(TooManyWords);
+        }
+        // ...then are renumbered in sorted order, so that a prefix is a range of ids.
+        let mut words: Vec<(String, u32)> = vocabulary.ids.into_iter().collect();
+        words.sort_unstable();
+        let mut rank = vec![0u16; words.len()];
+        for (new, (_, old)) in words.iter().enumerate() {
+            rank[*old as usize] = new as u16;
+        }
+        index.text = text.iter().map(|id| rank[*id as usize]).collect();
+        index.words = words.into_iter().map(|(w, _)| w).collect();
+        index.distinct_starts.push(0);
         let mut packed = Vec::new();
-        for number in self.done..end {
+        for number in 0..index.len_from_fields() {
             packed.clear();
             for (f, (_, weight, _)) in FIELDS.iter().enumerate() {
-                let ids = self.index.field(number, f);
-                packed.extend(ids.iter().map(|id| id << WEIGHT_BITS | weight));
+                let ids = index.field(number, f);
+                packed.extend(ids.iter().map(|id| u32::from(*id) << WEIGHT_BITS | weight));
             }
             // Ascending: within an id the highest weight comes last, and is the one kept.
             packed.sort_unstable();
@@ -251,75 +269,125 @@ impl IndexBuilder {
                 }
                 same
             });
-            let index = &mut self.index;
             index.distinct.extend_from_slice(&packed);
             index.distinct_starts.push(index.distinct.len() as u32);
         }
-        if self.done == 0 {
-            reserve_for(&mut self.index.distinct, end, entries.len());
+        Ok(index)
+    }
+
+    fn len_from_fields(&self) -> usize {
+        self.field_starts.len().saturating_sub(1) / FIELDS.len()
+    }
+
+    /// Writes the index's part of a chunk's index file (docs/published.md): the words, each
+    /// field's length per document, the word ids in text order, and each document's distinct
+    /// ids as gaps with their weights.
+    pub fn encode(&self, out: &mut Writer) {
+        out.len(self.len());
+        out.len(self.words.len());
+        for word in &self.words {
+            out.str(word);
         }
-        self.done = end;
-        end == entries.len()
-    }
-
-    /// The finished index (complete once [`IndexBuilder::step`] said so).
-    pub fn finish(mut self) -> Index {
-        self.index.distinct.shrink_to_fit();
-        self.index
-    }
-
-    fn fold(&mut self, entry: &Entry, region: &Region) {
-        let text = &mut self.index.text;
-        for (kind, _, repeats) in FIELDS {
-            self.index.field_starts.push(text.len() as u32);
-            self.field.clear();
-            write_field(kind, entry, region, &mut self.field);
-            if !repeats {
-                self.vocabulary.append_ids(&self.field, text);
-            } else if let Some(earlier) = self.repeated.get(&self.field) {
-                text.extend_from_within(earlier.clone());
-            } else {
-                let start = text.len();
-                self.vocabulary.append_ids(&self.field, text);
-                self.repeated.insert(self.field.clone(), start..text.len());
+        for pair in self.field_starts.windows(2) {
+            out.len((pair[1] - pair[0]) as usize);
+        }
+        for id in &self.text {
+            out.u16(*id);
+        }
+        for number in 0..self.len() {
+            let words = self.document(number).words;
+            out.len(words.len());
+            let mut previous: i64 = -1;
+            for packed in words {
+                let id = i64::from(packed >> WEIGHT_BITS);
+                out.varint(
+                    ((id - previous - 1) as u64) << WEIGHT_BITS | u64::from(packed & WEIGHT_MASK),
+                );
+                previous = id;
             }
         }
     }
 
-    /// ...then are renumbered in sorted order, so that a prefix is a range of ids.
-    fn renumber(&mut self) {
-        let index = &mut self.index;
-        index.field_starts.push(index.text.len() as u32);
-        index.text.shrink_to_fit();
-        let mut words: Vec<(String, u32)> = std::mem::take(&mut self.vocabulary.ids)
-            .into_iter()
-            .collect();
-        words.sort_unstable();
-        let mut rank = vec![0u32; words.len()];
-        for (new, (_, old)) in words.iter().enumerate() {
-            rank[*old as usize] = new as u32;
+    /// Reads what [`Index::encode`] wrote, checking everything a search relies on: words
+    /// sorted and unique, ids within the vocabulary, each document's ids ascending.
+    pub fn decode(r: &mut Reader) -> Decoded<Index> {
+        let documents = r.count(FIELDS.len())?;
+        let word_count = r.count(1)?;
+        if word_count > MAX_WORDS {
+            return Err(r.error("more words than an index can hold"));
         }
-        for id in &mut index.text {
-            *id = rank[*id as usize];
+        let mut words: Vec<String> = Vec::with_capacity(word_count);
+        for _ in 0..word_count {
+            let word = r.str()?;
+            if words.last().is_some_and(|last| last.as_str() >= word) {
+                return Err(r.error("index words out of order"));
+            }
+            words.push(word.to_owned());
         }
-        index.words = words.into_iter().map(|(w, _)| w).collect();
-        index.distinct_starts = vec![0];
-        self.repeated = FxHashMap::default();
-        self.renumbered = true;
-        self.done = 0;
+        let mut field_starts = Vec::with_capacity(documents * FIELDS.len() + 1);
+        let mut total: usize = 0;
+        field_starts.push(0);
+        for _ in 0..documents * FIELDS.len() {
+            total = total.saturating_add(r.count(0)?);
+            if total > u32::MAX as usize || total.saturating_mul(2) > r.remaining() {
+                return Err(r.error("index text longer than the file"));
+            }
+            field_starts.push(total as u32);
+        }
+        let mut text = Vec::with_capacity(total);
+        for _ in 0..total {
+            let id = r.u16()?;
+            if usize::from(id) >= word_count {
+                return Err(r.error("a word id outside the vocabulary"));
+            }
+            text.push(id);
+        }
+        let mut distinct = Vec::new();
+        let mut distinct_starts = Vec::with_capacity(documents + 1);
+        distinct_starts.push(0);
+        for _ in 0..documents {
+            let n = r.count(1)?;
+            let mut previous: i64 = -1;
+            for _ in 0..n {
+                let packed = r.varint()?;
+                let id = previous
+                    .saturating_add(1)
+                    .saturating_add(i64::try_from(packed >> WEIGHT_BITS).unwrap_or(i64::MAX));
+                if id >= word_count as i64 {
+                    return Err(r.error("a word id outside the vocabulary"));
+                }
+                distinct.push((id as u32) << WEIGHT_BITS | (packed as u32 & WEIGHT_MASK));
+                previous = id;
+            }
+            distinct_starts.push(distinct.len() as u32);
+        }
+        Ok(Index {
+            words,
+            text,
+            field_starts,
+            distinct,
+            distinct_starts,
+        })
     }
-}
 
-/// Reserves what `items` will need for `total` entries, extrapolated from the first `done`
-/// (plus an eighth). The index's two large arrays would otherwise grow by doubling, and in
-/// WebAssembly, whose memory never shrinks, each doubling leaves its old block behind as a
-/// hole: at 100,000 entries that cost more than the index itself.
-fn reserve_for(items: &mut Vec<u32>, done: usize, total: usize) {
-    if done == 0 || done >= total {
-        return;
+    /// How many documents the index holds.
+    pub fn len(&self) -> usize {
+        self.distinct_starts.len().saturating_sub(1)
     }
-    let expected = items.len() / done * total + items.len() / done * total / 8;
-    items.reserve_exact(expected.saturating_sub(items.len()));
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The bytes the index occupies in memory (for the benchmark's breakdown).
+    pub fn heap_bytes(&self) -> usize {
+        self.words.iter().map(|w| w.capacity() + 24).sum::<usize>()
+            + self.text.capacity() * 2
+            + (self.field_starts.capacity()
+                + self.distinct.capacity()
+                + self.distinct_starts.capacity())
+                * 4
+    }
 }
 
 /// A query word resolved against the vocabulary: ids that match it exactly, and ids that
@@ -334,7 +402,7 @@ struct WordMatch {
 
 impl Index {
     /// Field `f` (in [`FIELDS`] order) of document `number`: its word ids in text order.
-    fn field(&self, number: usize, f: usize) -> &[u32] {
+    fn field(&self, number: usize, f: usize) -> &[u16] {
         let at = number * FIELDS.len() + f;
         &self.text[self.field_starts[at] as usize..self.field_starts[at + 1] as usize]
     }
@@ -345,10 +413,6 @@ impl Index {
             words: &self.distinct
                 [self.distinct_starts[number] as usize..self.distinct_starts[number + 1] as usize],
         }
-    }
-
-    fn len(&self) -> usize {
-        self.distinct_starts.len().saturating_sub(1)
     }
 
     fn resolve(&self, word: &str) -> WordMatch {
@@ -366,10 +430,17 @@ impl Index {
         }
     }
 
-    /// Scores every entry for `terms`: `None` where a term does not match, the sum of the
+    /// Scores every document for `terms`: `None` where a term does not match, the sum of the
     /// best field match per term otherwise (an exact word counts double a prefix, a typed
     /// word double a synonym).
     pub fn scores(&self, terms: &[Term]) -> Vec<Option<u32>> {
+        let mut out = Vec::with_capacity(self.len());
+        self.append_scores(terms, &mut out);
+        out
+    }
+
+    /// [`Index::scores`], appended to `out`: a search over many chunks fills one buffer.
+    pub fn append_scores(&self, terms: &[Term], out: &mut Vec<Option<u32>>) {
         let resolved: Vec<Vec<(Vec<WordMatch>, u32, bool)>> = terms
             .iter()
             .map(|term| {
@@ -377,31 +448,45 @@ impl Index {
                     .chain(term.synonyms.iter().map(|s| (s, 1, false)))
                     .map(|(phrase, factor, typed)| {
                         (
-                            phrase.iter().map(|w| self.resolve(w)).collect(),
+                            phrase.iter().map(|w| self.resolve(w)).collect::<Vec<_>>(),
                             factor,
                             typed,
                         )
                     })
+                    // An alternative whose words this chunk does not have matches nowhere in it.
+                    .filter(|(phrase, _, typed)| can_match(phrase, *typed))
                     .collect()
             })
             .collect();
-        (0..self.len())
-            .map(|number| {
-                let document = self.document(number);
-                resolved
-                    .iter()
-                    .map(|alternatives| {
-                        alternatives
-                            .iter()
-                            .filter_map(|(phrase, factor, typed)| {
-                                document.phrase_score(phrase, *typed).map(|s| s * factor)
-                            })
-                            .max()
-                    })
-                    .sum()
-            })
-            .collect()
+        if resolved.iter().any(Vec::is_empty) {
+            out.extend(std::iter::repeat_n(None, self.len()));
+            return;
+        }
+        out.extend((0..self.len()).map(|number| {
+            let document = self.document(number);
+            resolved
+                .iter()
+                .map(|alternatives| {
+                    alternatives
+                        .iter()
+                        .filter_map(|(phrase, factor, typed)| {
+                            document.phrase_score(phrase, *typed).map(|s| s * factor)
+                        })
+                        .max()
+                })
+                .sum::<Option<u32>>()
+        }));
     }
+}
+
+/// False when no document can match `phrase`: a word before the last is not in the
+/// vocabulary, or the last is neither a word nor (where allowed) a prefix of one.
+fn can_match(phrase: &[WordMatch], typed: bool) -> bool {
+    let Some((last, first)) = phrase.split_last() else {
+        return false;
+    };
+    first.iter().all(|m| m.exact.is_some())
+        && (last.exact.is_some() || ((typed || last.long) && !last.prefix.is_empty()))
 }
 
 impl Document<'_> {
@@ -423,10 +508,10 @@ impl Document<'_> {
                         first
                             .iter()
                             .zip(&field[i..i + n])
-                            .all(|(m, id)| m.exact == Some(*id))
+                            .all(|(m, id)| m.exact == Some(u32::from(*id)))
                     })
                     .filter_map(|i| {
-                        let id = field[i + n];
+                        let id = u32::from(field[i + n]);
                         if last.exact == Some(id) {
                             Some(2)
                         } else if prefix_ok && last.prefix.contains(&id) {

@@ -287,6 +287,7 @@ impl UrlState {
             near,
             sort: self.sort,
             lang: String::new(),
+            within: None,
         }
     }
 

@@ -78,11 +78,10 @@ fn catalogue() -> ankommen_core::Catalog {
 }
 
 fn ids(catalog: &ankommen_core::Catalog, query: &Query) -> Vec<String> {
-    Finder::new(catalog.clone(), TODAY)
-        .find(query)
-        .hits
-        .iter()
-        .map(|h| catalog.entries[h.index].id.clone())
+    let mut finder = Finder::new(catalog.clone(), TODAY);
+    let hits = finder.find(query).hits;
+    hits.iter()
+        .map(|h| finder.store().id(h.index).to_owned())
         .collect()
 }
 
@@ -248,16 +247,12 @@ fn near_a_place_keeps_entries_within_the_radius_and_area_entries_of_its_district
         sort: Sort::Distance,
         ..Query::default()
     };
-    let results = Finder::new(c.clone(), TODAY).find(&q);
+    let mut finder = Finder::new(c.clone(), TODAY);
+    let results = finder.find(&q);
     let found: Vec<_> = results
         .hits
         .iter()
-        .map(|h| {
-            (
-                c.entries[h.index].id.as_str(),
-                h.distance_km.map(|d| d.round()),
-            )
-        })
+        .map(|h| (finder.store().id(h.index), h.distance_km.map(|d| d.round())))
         .collect();
     assert_eq!(
         found,
@@ -344,13 +339,10 @@ fn the_example_catalogue_answers_real_questions() {
 #[test]
 fn nearby_lists_the_help_around_an_entry_but_not_other_employers_or_itself() {
     let c = catalogue();
-    let finder = Finder::new(c.clone(), TODAY);
-    let klinik = c.entries.iter().position(|e| e.id == "klinik").unwrap();
-    let near: Vec<_> = finder
-        .nearby(klinik, 10.0)
-        .iter()
-        .map(|h| c.entries[h.index].id.as_str())
-        .collect();
+    let mut finder = Finder::new(c.clone(), TODAY);
+    let klinik = finder.store().position("klinik").unwrap();
+    let hits = finder.nearby(klinik, 10.0);
+    let near: Vec<_> = hits.iter().map(|h| finder.store().id(h.index)).collect();
     // The Kita 1 km away, the district's contact and the region-wide funding; not the care
     // home (an employer), not the practice 26 km away, not the past job fair.
     assert_eq!(near, ["kita", "service", "region"]);
@@ -377,42 +369,61 @@ fn sorting_by_name_uses_the_names_in_the_ui_language() {
 }
 
 #[test]
-fn a_deferred_index_built_in_slices_or_on_the_first_search_finds_what_a_full_one_finds() {
+fn a_catalogue_split_into_many_chunks_loaded_in_any_order_answers_as_one_chunk() {
+    use ankommen_core::publish::{publish, Options};
+    use ankommen_core::store::Store;
     let parsed =
         ankommen_core::parse_catalog(include_str!("../../../assets/catalog.json"), TODAY).unwrap();
     let catalog = parsed.catalog;
     let queries: Vec<Query> = ["kita", "Lüden", "pflege wohnen", "gp", "", "zzzz"]
         .iter()
-        .map(|text| Query {
-            text: (*text).into(),
-            ..Query::default()
+        .flat_map(|text| {
+            [Sort::Relevance, Sort::Name, Sort::Newest].map(|sort| Query {
+                text: (*text).into(),
+                sort,
+                lang: "en".into(),
+                ..Query::default()
+            })
         })
         .collect();
-    let mut full = Finder::new(catalog.clone(), TODAY);
-    let expected: Vec<Results> = queries.iter().map(|q| full.find(q)).collect();
-    assert!(expected[0].hits.len() >= 2 && expected[5].hits.is_empty());
+    let answers = |finder: &mut Finder| -> Vec<(Vec<(String, u32)>, Results)> {
+        queries
+            .iter()
+            .map(|q| {
+                let mut results = finder.find(q);
+                let ids = results
+                    .hits
+                    .iter()
+                    .map(|h| (finder.store().id(h.index).to_owned(), h.score))
+                    .collect();
+                results.hits.clear();
+                (ids, results)
+            })
+            .collect()
+    };
+    let expected = answers(&mut Finder::new(catalog.clone(), TODAY));
+    assert!(expected[0].0.len() >= 2 && expected[15].0.is_empty());
 
-    // In slices of 3 entries: not complete until every entry is folded and collected.
-    let mut sliced = Finder::deferred(catalog.clone(), TODAY);
-    let mut steps = 0;
-    while !sliced.prepare(3) {
-        steps += 1;
-        assert!(steps < 1000, "prepare never completes");
-    }
-    let entries = catalog.entries.len();
+    let published = publish(&catalog, &Options { chunk_entries: 3 });
+    let manifest = &published.manifest;
     assert!(
-        steps >= 2 * entries / 3,
-        "{steps} steps for {entries} entries"
+        manifest.chunks.len() > catalog.entries.len() / 3,
+        "{} chunks",
+        manifest.chunks.len()
     );
-    let got: Vec<Results> = queries.iter().map(|q| sliced.find(q)).collect();
-    assert_eq!(got, expected);
-
-    // Filters alone never need the index; the first search finishes it, halfway or not at all.
-    for head_start in [0, 4] {
-        let mut lazy = Finder::deferred(catalog.clone(), TODAY);
-        lazy.prepare(head_start);
-        assert_eq!(lazy.find(&queries[4]), expected[4]);
-        let got: Vec<Results> = queries.iter().map(|q| lazy.find(q)).collect();
-        assert_eq!(got, expected);
+    assert!(manifest.chunks.iter().all(|c| c.entries <= 3));
+    let mut store = Store::for_manifest(manifest, TODAY);
+    let file = |f: &ankommen_core::manifest::FileRef| published.file(&f.name).unwrap();
+    // Last chunk first, then every other one: the list still follows the catalogue.
+    let mut order: Vec<usize> = (0..manifest.chunks.len()).rev().step_by(2).collect();
+    order.extend((0..manifest.chunks.len()).rev().skip(1).step_by(2));
+    for n in order {
+        let c = &manifest.chunks[n];
+        store
+            .add(n as u32, &c.district, file(&c.entries_file), file(&c.index))
+            .unwrap();
+        store.add_texts(n as u32, file(&c.texts["en"])).unwrap();
     }
+    store.add_places(file(&manifest.places)).unwrap();
+    assert_eq!(answers(&mut Finder::with_store(store)), expected);
 }

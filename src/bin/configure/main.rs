@@ -5,9 +5,13 @@
 mod code;
 mod form;
 
-use ankommen::fetch::{load_config, load_with_fallback};
+use ankommen::data::load_places;
+use ankommen::fetch::{load_config, load_with_fallback, today};
+use ankommen_core::config::BUNDLED_CATALOG;
 use ankommen_core::embed::{LOCKABLE, OPTIONS};
+use ankommen_core::store::Store;
 use ankommen_core::url::UrlState;
+use ankommen_core::Finder;
 use ankommen_core::Region;
 use code::{CodeBoxes, Preview};
 use form::OptionsForm;
@@ -92,8 +96,20 @@ fn Configurator() -> impl IntoView {
             format!("../{}", config.catalog)
         };
         // Offline, the form offers what the last good catalogue names.
-        let (catalog, _) = load_with_fallback(&source, "../catalog.json", &config).await;
-        catalog.map(|p| p.catalog.region)
+        let bundled = format!("../{BUNDLED_CATALOG}");
+        let worker = format!("../{}", ankommen::worker::SCRIPT);
+        let (got, _) = load_with_fallback(&source, &bundled, &config, &worker).await;
+        let got = got?;
+        // The districts are in the manifest, the towns in the places file.
+        let finder = std::cell::RefCell::new(Finder::with_store(Store::for_manifest(
+            &got.dataset.manifest,
+            today(),
+        )));
+        if let Some(problem) = load_places(&got.dataset, &finder).await {
+            leptos::logging::warn!("{}", problem.message("en"));
+        }
+        let region = finder.borrow().store().region().clone();
+        Ok::<Region, ankommen_core::Problem>(region)
     });
 
     view! {

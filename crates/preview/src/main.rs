@@ -6,10 +6,14 @@
 mod load;
 mod report;
 
-use ankommen::app::CatalogView;
+use ankommen::app::{CatalogView, Shown};
+use ankommen::data::Dataset;
+use ankommen::fetch::today;
 use ankommen::history::Address;
 use ankommen::language::Language;
+use ankommen_core::publish::{publish, Options};
 use ankommen_core::RuntimeConfig;
+use ankommen_core::{Catalog, Finder};
 use leptos::prelude::*;
 use load::{read_file, Loaded};
 use report::Report;
@@ -82,9 +86,24 @@ fn Preview() -> impl IntoView {
                 }.into_any(),
                 Loaded::Checked { name, catalog, rows, skipped } => view! {
                     <Report name rows english />
-                    {catalog.map(|catalog| view! { <CatalogView catalog=*catalog skipped config=RuntimeConfig::default() /> })}
+                    {catalog.map(|catalog| view! { <CatalogView shown=shown(&catalog, skipped) config=RuntimeConfig::default() /> })}
                 }.into_any(),
             })}
         </main>
+    }
+}
+
+/// The catalogue as the app shows it: published here, in memory, as the worker would.
+fn shown(catalog: &Catalog, skipped: usize) -> Shown {
+    let published = publish(catalog, &Options::default());
+    let files = js_sys::Object::new();
+    for (name, bytes) in &published.files {
+        let buffer = js_sys::Uint8Array::from(bytes.as_slice()).buffer();
+        let _ = js_sys::Reflect::set(&files, &name.as_str().into(), &buffer);
+    }
+    Shown {
+        finder: Finder::with_store(published.load(today())),
+        dataset: Dataset::in_memory(published.manifest, files),
+        skipped,
     }
 }

@@ -1,0 +1,153 @@
+//! Which chunks of a published set a view needs. A set of up to [`LOAD_ALL`] entries is
+//! loaded whole, as a regional catalogue always was. A larger one (a nationwide operator) is
+//! loaded where the user looks: the districts a filter or a place names, else the districts
+//! in the map's view while they hold at most [`VIEW_ENTRIES`] entries; zoomed out further,
+//! the app shows each district's count from the manifest instead of entries.
+
+use crate::catalog::{Bounds, LatLon};
+use crate::manifest::Manifest;
+use crate::url::{Place, UrlState};
+
+/// Sets up to this many entries are loaded whole.
+pub const LOAD_ALL: u32 = 120_000;
+/// The most entries a map view of a larger set loads.
+pub const VIEW_ENTRIES: u32 = 30_000;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Scope {
+    /// Every entry of the set.
+    All,
+    /// The entries of these districts (keys); `chunks` are the manifest chunks that hold them.
+    /// `in_view`: chosen by the map's view rather than by a filter or place, so results are
+    /// limited to them ([`Query::within`](crate::query::Query::within)).
+    Districts {
+        keys: Vec<String>,
+        chunks: Vec<u32>,
+        in_view: bool,
+    },
+    /// Too many entries in view: counts per district from the manifest.
+    Overview,
+}
+
+impl Scope {
+    /// The chunks to load for this scope.
+    pub fn chunks(&self, manifest: &Manifest) -> Vec<u32> {
+        match self {
+            Scope::All => (0..manifest.chunks.len() as u32).collect(),
+            Scope::Districts { chunks, .. } => chunks.clone(),
+            Scope::Overview => Vec::new(),
+        }
+    }
+}
+
+/// The scope of `state` with the map showing `view` (`None` before the map has started or
+/// when it is hidden).
+pub fn scope(manifest: &Manifest, state: &UrlState, view: Option<Bounds>) -> Scope {
+    if manifest.entries <= LOAD_ALL {
+        return Scope::All;
+    }
+    let mut keys: Vec<String> = state.districts.clone();
+    keys.extend(
+        state
+            .municipalities
+            .iter()
+            .filter_map(|m| m.get(..5).map(str::to_owned)),
+    );
+    if let Some(place) = &state.near {
+        let center = match place {
+            Place::Point(at) => Some(*at),
+            Place::Municipality(key) => town_position(manifest, key),
+        };
+        if let Some(center) = center {
+            let around = around(center, f64::from(state.radius()));
+            keys.extend(districts_in(manifest, around));
+            // A town's own district, even where its entries have no positions.
+            if let Place::Municipality(key) = place {
+                keys.extend(key.get(..5).map(str::to_owned));
+            }
+        }
+    }
+    let in_view = keys.is_empty();
+    if in_view {
+        let Some(view) = view else {
+            return Scope::Overview;
+        };
+        let shown = districts_in(manifest, view);
+        let entries: u32 = manifest
+            .districts
+            .iter()
+            .filter(|d| shown.contains(&d.key))
+            .map(|d| d.entries)
+            .sum();
+        if shown.is_empty() || entries > VIEW_ENTRIES {
+            return Scope::Overview;
+        }
+        keys = shown;
+    }
+    keys.sort();
+    keys.dedup();
+    let chunks = manifest
+        .districts
+        .iter()
+        .filter(|d| keys.contains(&d.key))
+        .flat_map(|d| d.chunks.iter().copied())
+        .collect();
+    Scope::Districts {
+        keys,
+        chunks,
+        in_view,
+    }
+}
+
+impl Scope {
+    /// The districts results are limited to, when the view chose them.
+    pub fn within(&self) -> Option<Vec<String>> {
+        match self {
+            Scope::Districts {
+                keys,
+                in_view: true,
+                ..
+            } => Some(keys.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// A municipality's position is not in the manifest; its district's centre stands in.
+fn town_position(manifest: &Manifest, key: &str) -> Option<LatLon> {
+    let district = manifest
+        .districts
+        .iter()
+        .find(|d| Some(d.key.as_str()) == key.get(..5))?;
+    let b = district.bounds?;
+    Some(LatLon {
+        lat: (b.south + b.north) / 2.0,
+        lon: (b.west + b.east) / 2.0,
+    })
+}
+
+/// The districts whose entries' bounds meet `area`.
+fn districts_in(manifest: &Manifest, area: Bounds) -> Vec<String> {
+    manifest
+        .districts
+        .iter()
+        .filter(|d| d.bounds.is_some_and(|b| meets(b, area)))
+        .map(|d| d.key.clone())
+        .collect()
+}
+
+fn meets(a: Bounds, b: Bounds) -> bool {
+    a.south <= b.north && b.south <= a.north && a.west <= b.east && b.west <= a.east
+}
+
+/// A box around `at` at least `km` wide on each side.
+fn around(at: LatLon, km: f64) -> Bounds {
+    let dlat = km / 111.0;
+    let dlon = km / (111.0 * at.lat.to_radians().cos().max(0.1));
+    Bounds {
+        south: at.lat - dlat,
+        west: at.lon - dlon,
+        north: at.lat + dlat,
+        east: at.lon + dlon,
+    }
+}

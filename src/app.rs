@@ -39,6 +39,10 @@ pub struct Discovery {
     pub map_view: RwSignal<Option<Bounds>>,
     /// Set when a control needs the region's municipalities ("near a place").
     pub places_wanted: RwSignal<bool>,
+    /// Zoomed out on a large set: each district with its count (manifest) instead of entries.
+    pub overview: Memo<Option<Vec<(usize, u32)>>>,
+    /// Loads of chunks under way: the list says so rather than "no results".
+    pub loading: RwSignal<u32>,
 }
 
 pub fn use_discovery() -> Discovery {
@@ -120,8 +124,9 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Places files up to this size are loaded with the first chunks; a larger one (a nationwide
-/// set's) when "near a place" needs it.
+/// A set loaded whole has its places file (up to this size) loaded with its chunks; a larger
+/// set's places are loaded when "near a place" needs them, so a view of one district of a
+/// nationwide set fetches that district alone.
 const PLACES_WITH_FIRST_SCREEN: u64 = 64_000;
 
 /// Loads the chunks the first view needs. When a fresh manifest's files fail, its last good
@@ -167,7 +172,8 @@ async fn load_first(dataset: &Dataset, state: &UrlState, lang: &str) -> (Finder,
     let finder = RefCell::new(Finder::with_store(Store::for_manifest(manifest, today())));
     let chunks = scope(manifest, state, None).chunks(manifest);
     let (_, mut problems) = load_chunks(dataset, &finder, chunks, lang).await;
-    if manifest.places.bytes <= PLACES_WITH_FIRST_SCREEN || state.near.is_some() {
+    let whole = manifest.entries <= manifest.load_whole;
+    if (whole && manifest.places.bytes <= PLACES_WITH_FIRST_SCREEN) || state.near.is_some() {
         problems.extend(load_places(dataset, &finder).await);
     }
     (finder.into_inner(), problems)
@@ -221,12 +227,29 @@ pub fn CatalogView(shown: Shown, config: RuntimeConfig) -> impl IntoView {
         query.within = scope.with(Scope::within);
         query
     });
+    let overview = Memo::new(move |_| {
+        if scope.get() != Scope::Overview {
+            return None;
+        }
+        let (districts, facets) = address
+            .state()
+            .with(|s| dataset.with_value(|d| ankommen_core::scope::overview(&d.manifest, s)));
+        Some((districts, facets))
+    });
     let results = Memo::new(move |_| {
+        if let Some((_, facets)) = overview.get() {
+            return Results {
+                hits: Vec::new(),
+                facets,
+            };
+        }
         loaded.track();
         query
             .with(|q| finder.try_update_value(|f| f.find(q)))
             .unwrap_or_default()
     });
+    let overview = Memo::new(move |_| overview.get().map(|(districts, _)| districts));
+    let loading = RwSignal::new(0u32);
     let open = Memo::new(move |_| {
         loaded.track();
         let id = address.state().with(|s| s.entry.clone())?;
@@ -241,6 +264,8 @@ pub fn CatalogView(shown: Shown, config: RuntimeConfig) -> impl IntoView {
         open,
         map_view,
         places_wanted,
+        overview,
+        loading,
     };
     provide_context(discovery);
     follow_scope(discovery, notices);
@@ -277,7 +302,13 @@ pub fn CatalogView(shown: Shown, config: RuntimeConfig) -> impl IntoView {
                 <SearchBox />
                 <FilterPanel />
                 <p class="ak-count" role="status">
-                    {move || language.t_with("results-count", &[("count", Arg::from(results.read().hits.len()))])}
+                    {move || match overview.get() {
+                        Some(districts) => language.t_with("overview-count", &[
+                            ("count", Arg::from(districts.iter().map(|(_, n)| *n as usize).sum::<usize>())),
+                            ("districts", Arg::from(districts.len())),
+                        ]),
+                        None => language.t_with("results-count", &[("count", Arg::from(results.read().hits.len()))]),
+                    }}
                 </p>
                 <div class="ak-pane-switch" role="group" aria-label=move || language.t("view-switch")>
                     <PaneButton pane=Pane::List label="view-list" />
@@ -326,6 +357,7 @@ fn follow_scope(discovery: Discovery, notices: RwSignal<Vec<Problem>>) {
         loaded,
         scope,
         places_wanted,
+        loading,
         ..
     } = discovery;
     let address: Address = expect_context();
@@ -343,10 +375,12 @@ fn follow_scope(discovery: Discovery, notices: RwSignal<Vec<Problem>>) {
         let lang = language.code_untracked();
         let missing = finder.with_value(|f| chunks.iter().any(|n| !f.store().is_loaded(*n)));
         if missing {
+            loading.update(|n| *n += 1);
             leptos::task::spawn_local(async move {
                 let dataset = dataset.get_value();
                 let (added, problems) = load_chunks(&dataset, &finder, chunks, lang).await;
                 report(added > 0, problems);
+                loading.update(|n| *n = n.saturating_sub(1));
             });
         }
     });

@@ -114,10 +114,16 @@ impl Dataset {
                 .map(|buffer| Uint8Array::new(&buffer).to_vec())
                 .ok_or(Fault::Http(404)),
             Files::Remote { base, timeout_ms } => {
-                let bytes = fetch(&format!("{base}{}", file.name), *timeout_ms).await?;
+                let url = format!("{base}{}", file.name);
+                let bytes = fetch(&url, *timeout_ms).await?;
                 if !hash_matches(&bytes, file.hash().unwrap_or_default()).await {
                     return Err(Fault::Corrupt);
                 }
+                FETCHED.with(|f| {
+                    if let Some(fetched) = f.borrow_mut().as_mut() {
+                        fetched.push(url);
+                    }
+                });
                 Ok(bytes.to_vec())
             }
         }
@@ -144,6 +150,18 @@ impl Dataset {
             .find(|d| d.key == key)
             .map_or_else(|| key.to_owned(), |d| d.name.clone())
     }
+}
+
+thread_local! {
+    /// The published files fetched before the service worker ran, for it to keep
+    /// (`offline.rs`); `None` once handed over, since it sees every later fetch itself.
+    static FETCHED: std::cell::RefCell<Option<Vec<String>>> =
+        const { std::cell::RefCell::new(Some(Vec::new())) };
+}
+
+/// The addresses of the published files fetched so far; later ones are not recorded.
+pub fn take_fetched() -> Vec<String> {
+    FETCHED.with(|f| f.borrow_mut().take().unwrap_or_default())
 }
 
 /// Fetches `url` within `timeout_ms`; a status other than 2xx is a fault.

@@ -162,11 +162,71 @@ pub fn ResultList() -> impl IntoView {
                         <ResultItem row rows total />
                     </For>
                 </ul>
-                {move || (total.get() == 0).then(|| view! {
-                    <p class="ak-empty">{move || language.t("results-empty")}</p>
-                })}
+                {move || match (discovery.overview.get(), total.get(), discovery.loading.get()) {
+                    (Some(districts), _, _) => view! { <Overview districts /> }.into_any(),
+                    (None, 0, 0) => view! {
+                        <p class="ak-empty">{move || language.t("results-empty")}</p>
+                    }.into_any(),
+                    (None, 0, _) => view! {
+                        <p class="ak-empty" role="status">{move || language.t("loading-entries")}</p>
+                    }.into_any(),
+                    _ => ().into_any(),
+                }}
             </div>
         </section>
+    }
+}
+
+/// A large set zoomed out: its districts with their counts, each a link that shows its
+/// entries (the map shows the same counts).
+#[component]
+fn Overview(districts: Vec<(usize, u32)>) -> impl IntoView {
+    let discovery = use_discovery();
+    let address: Address = expect_context();
+    let language = use_language();
+    let mut named: Vec<(String, String, u32)> = discovery.dataset.with_value(|d| {
+        districts
+            .iter()
+            .filter_map(|(i, n)| {
+                let district = d.manifest.districts.get(*i)?;
+                Some((district.name.clone(), district.key.clone(), *n))
+            })
+            .collect()
+    });
+    named.sort();
+    view! {
+        <p class="ak-overview__hint">{move || language.t("overview-hint")}</p>
+        <ul class="ak-overview" role="list">
+            {named.into_iter().map(|(name, key, count)| {
+                let link = {
+                    let key = key.clone();
+                    move || address.state().with(|s| {
+                        let mut next = s.clone();
+                        next.districts = vec![key.clone()];
+                        href(&next)
+                    })
+                };
+                let label = {
+                    let name = name.clone();
+                    move || language.t_with("overview-district", &[
+                        ("name", Arg::from(name.as_str())),
+                        ("count", Arg::from(count as usize)),
+                    ])
+                };
+                view! {
+                    <li>
+                        <a href=link on:click=move |ev: leptos::ev::MouseEvent| {
+                            if ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
+                                return;
+                            }
+                            ev.prevent_default();
+                            let key = key.clone();
+                            address.update(Step::Push, |s| s.districts = vec![key]);
+                        }>{label}</a>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
     }
 }
 

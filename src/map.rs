@@ -138,8 +138,14 @@ pub fn MapView(
             }
         };
         let on_move = {
-            let map = map.clone();
-            Closure::<dyn Fn(JsValue)>::new(move |_| view.set(Some(current_view(&map))))
+            let (map, element) = (map.clone(), element.clone());
+            Closure::<dyn Fn(JsValue)>::new(move |_| {
+                let (zoom, area) = current_view(&map);
+                view.set(Some((zoom, area)));
+                // What a large set loads follows the view only while the map is seen.
+                let shown = element.client_width() > 0;
+                discovery.map_view.set(shown.then_some(area));
+            })
         };
         map.unchecked_ref::<Evented>()
             .on("moveend", on_move.as_ref());
@@ -302,10 +308,14 @@ pub fn MapView(
         let open = discovery.open.get_untracked();
         let lang = language.code();
         let view = area.padded(0.25);
-        let clusters = if zoom >= NO_CLUSTERS_FROM {
-            unclustered(&points, view)
-        } else {
-            cluster(&points, zoom.floor(), CELL_PX, view)
+        let overview = discovery.overview.get();
+        let clusters = match &overview {
+            // A large set zoomed out: one marker per district, with its count.
+            Some(districts) => discovery
+                .dataset
+                .with_value(|d| district_markers(&d.manifest, districts)),
+            None if zoom >= NO_CLUSTERS_FROM => unclustered(&points, view),
+            None => cluster(&points, zoom.floor(), CELL_PX, view),
         };
         leaflet.update_value(|leaflet| {
             let Some(leaflet) = leaflet else { return };
@@ -318,7 +328,7 @@ pub fn MapView(
             }
             let mut next = HashMap::with_capacity(clusters.len());
             for c in &clusters {
-                let key = if c.count == 1 {
+                let key = if c.count == 1 && overview.is_none() {
                     Shown::Entry(c.first)
                 } else {
                     Shown::Cluster {
@@ -445,6 +455,10 @@ pub fn MapView(
     });
 
     let summary = move || {
+        if let Some(districts) = discovery.overview.get() {
+            let count: usize = districts.iter().map(|(_, n)| *n as usize).sum();
+            return language.t_with("map-overview", &[("count", Arg::from(count))]);
+        }
         language.t_with(
             "map-summary",
             &[
@@ -600,6 +614,30 @@ fn update_cluster(marker: &Marker, cluster: &Cluster, lang: &str) -> bool {
     }
     remember_cluster(marker, cluster);
     true
+}
+
+/// The districts of a zoomed-out large set as cluster markers: at the centre of each district's
+/// entries, its count, and a click zooms to it (which then loads its entries).
+fn district_markers(
+    manifest: &ankommen_core::manifest::Manifest,
+    districts: &[(usize, u32)],
+) -> Vec<Cluster> {
+    districts
+        .iter()
+        .filter_map(|&(i, count)| {
+            let bounds = manifest.districts.get(i)?.bounds?;
+            Some(Cluster {
+                cell: (i as i64, -1),
+                count: count as usize,
+                first: 0,
+                center: LatLon {
+                    lat: (bounds.south + bounds.north) / 2.0,
+                    lon: (bounds.west + bounds.east) / 2.0,
+                },
+                bounds,
+            })
+        })
+        .collect()
 }
 
 /// The cluster's size on the map: a class suffix and a diameter in pixels.

@@ -15,8 +15,8 @@ const DATA_CACHE: &str = "ankommen-data";
 const SAVED: &str = "x-ankommen-saved";
 
 /// Registers the service worker after the first screen is up, so it does not compete with
-/// the catalogue for the network or the main thread. It learns the tile cache's cap from its
-/// address.
+/// the catalogue for the network or the main thread. It learns the caps of its tile and data
+/// caches from its address.
 pub fn register_worker(config: &RuntimeConfig) {
     let navigator = leptos::prelude::window().navigator();
     // Absent in insecure contexts (plain http off localhost) and some private modes.
@@ -24,15 +24,42 @@ pub fn register_worker(config: &RuntimeConfig) {
         return;
     }
     let bytes = u64::from(config.tile_cache_megabytes) * 1_000_000;
+    let data = u64::from(config.data_cache_megabytes) * 1_000_000;
     wasm_bindgen_futures::spawn_local(async move {
         crate::schedule::after_paint().await;
-        let registered = navigator
-            .service_worker()
-            .register(&format!("sw.js?tileCacheBytes={bytes}"));
+        let workers = navigator.service_worker();
+        let registered = workers.register(&format!(
+            "sw.js?tileCacheBytes={bytes}&dataCacheBytes={data}"
+        ));
         if let Err(e) = JsFuture::from(registered).await {
             warn!("offline use is not available: {e:?}");
+            return;
+        }
+        // The files shown so far came before the worker: it keeps them once it runs.
+        let Ok(ready) = workers.ready() else { return };
+        let Ok(registration) = JsFuture::from(ready).await else {
+            return;
+        };
+        let active = js_sys::Reflect::get(&registration, &"active".into()).unwrap_or_default();
+        let keep: js_sys::Array = crate::data::take_fetched()
+            .into_iter()
+            .map(|url| JsValue::from(resolve(&url)))
+            .collect();
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"keep".into(), &keep);
+        if let Some(worker) = active.dyn_ref::<web_sys::ServiceWorker>() {
+            let _ = worker.post_message(&message);
         }
     });
+}
+
+/// `url` as an absolute address (a relative one is the page's).
+fn resolve(url: &str) -> String {
+    let base = leptos::prelude::window()
+        .location()
+        .href()
+        .unwrap_or_default();
+    web_sys::Url::new_with_base(url, &base).map_or_else(|_| url.to_owned(), |u| u.href())
 }
 
 async fn open() -> Result<Cache, JsValue> {

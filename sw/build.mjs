@@ -17,7 +17,9 @@ const dist = process.argv[2] ?? 'dist';
 // PNG icons, which only installing the app needs (the browser fetches them then): 28 KB
 // less on the first visit.
 const SHELL = /\.(html|js|css|wasm|geojson|webmanifest|svg)$/;
-const NOT_SHELL = new Set(['sw.js', 'embed.js']);
+// Nor the worker that reads JSON catalogues: a deployment on a published set never loads it,
+// so it is cached when first used (sw.js).
+const NOT_SHELL = new Set(['sw.js', 'embed.js', 'ankommen-worker.js', 'ankommen-worker_bg.wasm', 'ankommen-worker_loader.js']);
 // Trunk puts a content hash in these names, so they need no revision of their own.
 const HASHED = /-[0-9a-f]{15,16}(_bg)?\.(js|css|wasm)$/;
 

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert, { reportAssertions } from './assert.mjs';
 import { join } from 'node:path';
 import { serve } from './server.mjs';
-import { openBrowser, foreignRequests, ARTIFACTS } from './browser.mjs';
+import { openBrowser, foreignRequests, routeJsonCatalogue, ARTIFACTS } from './browser.mjs';
 import { catalog, outlineCount, browserToday, isCurrent } from './catalog.mjs';
 
 let server;
@@ -102,9 +102,7 @@ test('a broken catalogue entry is reported and the valid ones still show', async
   const browser = await openBrowser();
   try {
     const { page } = browser;
-    await page.route('**/catalog.json', (route) =>
-      route.fulfill({ contentType: 'application/json', body: JSON.stringify(broken) }),
-    );
+    await routeJsonCatalogue(page, broken);
     await page.goto(server.url);
     const items = page.getByRole('list', { name: 'Ergebnisse' }).getByRole('listitem');
     await items.first().waitFor({ timeout: 15000 });
@@ -130,7 +128,8 @@ test('a catalogue that cannot be loaded gives a message, not a blank page', asyn
   const browser = await openBrowser();
   try {
     const { page } = browser;
-    await page.route('**/catalog.json', (route) => route.fulfill({ status: 500, body: 'boom' }));
+    // The bundled published set itself fails: nothing to fall back on.
+    await page.route('**/data/manifest.json', (route) => route.fulfill({ status: 500, body: 'boom' }));
     await page.goto(server.url);
     const alert = page.getByRole('alert');
     await alert.waitFor({ timeout: 15000 });

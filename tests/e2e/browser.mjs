@@ -2,6 +2,7 @@
 // console error, so each test can assert that nothing left the machine.
 import { chromium } from 'playwright-core';
 import { mkdtemp, mkdir } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -76,4 +77,19 @@ export function foreignRequests(requests) {
     if (protocol === 'data:' || protocol === 'blob:') return false;
     return hostname !== '127.0.0.1' && hostname !== 'localhost';
   });
+}
+
+/**
+ * Makes `target` (a page or a browser context) load `doc` as the operator's JSON catalogue, as
+ * from an API: config.json names `catalog.json` (plus `extra` settings), which answers `doc`.
+ * The app reads it through its worker (src/worker.rs), not as a published set.
+ */
+export async function routeJsonCatalogue(target, doc, extra = {}) {
+  const config = JSON.parse(readFileSync(new URL('../../assets/config.json', import.meta.url), 'utf8'));
+  await target.route('**/config.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...config, catalog: 'catalog.json', ...extra }) }),
+  );
+  await target.route('**/catalog.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body: typeof doc === 'string' ? doc : JSON.stringify(doc) }),
+  );
 }

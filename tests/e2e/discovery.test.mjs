@@ -10,7 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from './server.mjs';
-import { openBrowser, foreignRequests } from './browser.mjs';
+import { openBrowser, foreignRequests, routeJsonCatalogue } from './browser.mjs';
 import {
   catalog, config, outlineCount, KINDS, CATEGORIES, PROFESSIONS, label, browserToday, isCurrent, find, nearby,
   fold, words, searchFields, formatNumber, parseKm,
@@ -724,9 +724,7 @@ for (const [device, width, height] of VIEWPORTS) {
     const browser = await open({ width, height });
     try {
       const { page } = browser;
-      await page.route('**/catalog.json', (route) =>
-        route.fulfill({ contentType: 'application/json', body: JSON.stringify(big) }),
-      );
+      await routeJsonCatalogue(page, big);
       await goto(page);
       const today = await browserToday(page);
       const want = find(big, today);
@@ -900,9 +898,7 @@ test('an entry without an English text shows the German one, marked, in the Engl
   const browser = await open({ width: 1280, height: 800 });
   try {
     const { page } = browser;
-    await page.route('**/catalog.json', (route) =>
-      route.fulfill({ contentType: 'application/json', body: JSON.stringify(untranslated) }),
-    );
+    await routeJsonCatalogue(page, untranslated);
     await goto(page, `?lang=en&entry=${entry.id}`);
     const link = page.locator(`#ak-item-${entry.id}`);
     await link.waitFor();

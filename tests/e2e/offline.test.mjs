@@ -70,7 +70,7 @@ function cacheContents(page) {
 }
 
 /** A first visit that ends with the service worker in control and the catalogue kept. */
-async function firstVisit(page, url, kept = ['config.json', 'catalog.json']) {
+async function firstVisit(page, url, kept = ['config.json', 'data/manifest.json']) {
   await page.goto(url);
   await page.waitForSelector('.ak-count', { timeout: LOAD });
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: LOAD });
@@ -125,11 +125,17 @@ test('after one visit, a reload without a network shows the whole app with the k
     assert.deepEqual(manifestErrors, [], 'the manifest parses without errors');
     assert.equal(await page.locator('meta[name="theme-color"]').getAttribute('content'), manifest.theme_color);
     const top = (await readdir(dir)).filter((f) => /\.(html|js|css|wasm|geojson|webmanifest|svg)$/.test(f));
-    assert.deepEqual(precached(cached), top.filter((f) => !['sw.js', 'embed.js'].includes(f)).sort(), 'nothing else');
+    const notShell = ['sw.js', 'embed.js', 'ankommen-worker.js', 'ankommen-worker_bg.wasm', 'ankommen-worker_loader.js'];
+    assert.deepEqual(precached(cached), top.filter((f) => !notShell.includes(f)).sort(), 'nothing else (the worker for JSON sources is cached when used)');
     assert.ok(!precached(cached).some((f) => /^(preview|configure)\//.test(f)), 'the secondary pages are not precached');
     assert.equal(cached['ankommen-pages'], undefined, 'nor cached on the first visit');
-    const kept = cached['ankommen-data'].find((e) => e.url.endsWith('/catalog.json'));
-    assert.equal(kept.bytes, (await readFile(join(dir, 'catalog.json'))).length, 'the catalogue is kept whole');
+    const kept = cached['ankommen-data'].find((e) => e.url.endsWith('/data/manifest.json'));
+    assert.equal(kept.bytes, (await readFile(join(dir, 'data/manifest.json'))).length, 'the manifest is kept whole');
+    // The chunks shown are kept by the service worker, each under its hashed name.
+    const set = JSON.parse(await readFile(join(dir, 'data/manifest.json'), 'utf8'));
+    const shown = set.chunks.flatMap((c) => [c.entriesFile.name, c.index.name, c.texts.de.name]);
+    const chunkCache = (cached['ankommen-chunks'] ?? []).map((e) => new URL(e.url).pathname.split('/').at(-1));
+    for (const name of shown) assert.ok(chunkCache.includes(name), `${name} is kept for offline use`);
     const sizes = Object.fromEntries(Object.entries(cached).map(([n, es]) => [n, es.reduce((s, e) => s + e.bytes, 0)]));
     console.log(`# first visit ${firstMs} ms; caches after it (bytes): ${JSON.stringify(sizes)}`);
 
@@ -331,7 +337,7 @@ test('tiles the user agreed to are kept for offline use, within the configured c
     await context.grantPermissions(['local-network-access'], { origin: new URL(headed.url).origin }).catch(() => {});
     await firstVisit(page, headed.url);
     const worker = await page.evaluate(() => navigator.serviceWorker.controller.scriptURL);
-    assert.ok(worker.endsWith('sw.js?tileCacheBytes=1000000'), worker);
+    assert.ok(worker.endsWith('sw.js?tileCacheBytes=1000000&dataCacheBytes=100000000'), worker);
     await page.getByRole('button', { name: 'Kartenhintergrund laden' }).click();
     const stored = () =>
       page.evaluate(async () => {

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert, { reportAssertions } from './assert.mjs';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from './server.mjs';
@@ -151,12 +151,16 @@ test('template → filled spreadsheet → import → validate → the app shows 
   assert.match(report, /6 gültige Einträge, 0 Fehler/, report);
   assert.match(cli('validate', imported), /6 gültige Einträge, 0 Fehler, 0 Warnungen/);
   const doc = JSON.parse(readFileSync(imported, 'utf8'));
+  // Published, as an operator deploys it: a copy of the build with the new set in data/.
+  const site = join(dir, 'site');
+  cpSync(process.env.DIST ?? 'dist', site, { recursive: true });
+  assert.match(cli('publish', imported, '-o', join(site, 'data')), /Veröffentlicht: 6 Einträge/);
+  const deployed = await serve(site);
 
   const browser = await openBrowser();
   try {
     const { page } = browser;
-    await page.route('**/catalog.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(doc) }));
-    await page.goto(server.url);
+    await page.goto(deployed.url);
     const names = page.getByRole('list', { name: 'Ergebnisse' }).getByRole('heading');
     await names.first().waitFor({ timeout: 15000 });
     assert.deepEqual(await names.allInnerTexts(), doc.entries.map((e) => e.name.de));
@@ -164,5 +168,6 @@ test('template → filled spreadsheet → import → validate → the app shows 
     await assertClean(assert, browser);
   } finally {
     await browser.close();
+    await deployed.close();
   }
 });

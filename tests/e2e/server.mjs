@@ -18,7 +18,11 @@ const TYPES = {
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
   '.webmanifest': 'application/manifest+json',
+  '.bin': 'application/octet-stream',
 };
+
+/** A published set's file: its name ends in 16 hex digits of its SHA-256. */
+const HASHED = /-[0-9a-f]{16}\.bin$/;
 
 /**
  * The headers `ankommen-catalog headers` recommends for the runtime configuration at
@@ -75,7 +79,9 @@ export async function serve(root, { port = 0, headers = null, csp = null, host =
       const brotli = compress && /\bbr\b/.test(req.headers['accept-encoding'] ?? '') && body.length > 1024;
       res.writeHead(unchanged ? 304 : 200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'cache-control': 'no-cache',
+        // As docs/deployment.md recommends: a published set's files are named by their hash
+        // and never change; everything else is revalidated.
+        'cache-control': HASHED.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
         etag,
         ...(brotli ? { 'content-encoding': 'br', vary: 'Accept-Encoding' } : {}),
         ...sent,

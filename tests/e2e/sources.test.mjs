@@ -1,6 +1,7 @@
 // End-to-end: the catalogue from an operator's source that misbehaves. Each fault gets its own
 // message, and the bundled catalogue stays on screen; nothing is ever a blank page.
 import { test, before, after } from 'node:test';
+import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -100,34 +101,41 @@ test("the operator's own catalogue shows when its source works, in English too",
   }
 });
 
-test('an unchanged catalogue costs a 304 on the next visit; a changed one (new ETag) shows at once', async () => {
-  // A copy of the build, so the test can change the catalogue on the "server".
+test('an unchanged manifest costs a 304 on the next visit, its chunks nothing; a republished one shows at once', async () => {
+  // A copy of the build, so the test can publish another catalogue on the "server".
   const dir = await mkdtemp(join(tmpdir(), 'ankommen-etag-'));
   await cp(process.env.DIST ?? 'dist', dir, { recursive: true });
   const log = [];
   const own = await serve(dir, { log });
   const browser = await openBrowser({ width: 1280, height: 800 });
   const { page } = browser;
-  const catalogRequests = () => log.filter((r) => r.path === '/catalog.json');
+  const catalogRequests = () => log.filter((r) => r.path === '/data/manifest.json');
+  const chunkRequests = () => log.filter((r) => r.path.endsWith('.bin'));
   try {
     await page.goto(own.url);
     await page.waitForSelector('.ak-count', { timeout: LOAD });
     const today = await browserToday(page);
     const all = find(catalog, today).hits.length;
-    assert.deepEqual(catalogRequests().map((r) => r.status), [200], 'first visit: the whole catalogue');
+    assert.deepEqual(catalogRequests().map((r) => r.status), [200], 'first visit: the manifest');
+    const chunks = chunkRequests().length;
+    assert.ok(chunks > 0, 'and the chunks');
 
     await page.reload();
     await page.waitForSelector('.ak-count', { timeout: LOAD });
     const second = catalogRequests().at(-1);
     assert.ok(second.conditional, 'the browser asks with If-None-Match');
     assert.equal(second.status, 304, 'unchanged: 304, no body');
+    // Named by their hash, chunks are fresh in the HTTP cache: no request at all, or a 304.
+    assert.ok(chunkRequests().slice(chunks).every((r) => r.status === 304), 'no chunk is sent again');
     assert.equal(Number((await page.locator('.ak-count').textContent()).replace(/\D/g, '')), all, 'the same entries');
 
     const changed = { ...structuredClone(catalog), entries: catalog.entries.slice(0, 3) };
-    await writeFile(join(dir, 'catalog.json'), JSON.stringify(changed));
+    const source = join(dir, 'changed.json');
+    await writeFile(source, JSON.stringify(changed));
+    execFileSync(process.env.ANKOMMEN_CLI ?? 'target/debug/ankommen-catalog', ['publish', source, '-o', join(dir, 'data')]);
     await page.reload();
     await page.waitForSelector('.ak-count', { timeout: LOAD });
-    assert.equal(catalogRequests().at(-1).status, 200, 'changed: a new ETag, the whole catalogue');
+    assert.equal(catalogRequests().at(-1).status, 200, 'changed: a new ETag, the new manifest');
     assert.equal(await page.locator('.ak-count').textContent(), `${find(changed, today).hits.length} Ergebnisse`);
     await assertClean(assert, browser);
   } finally {

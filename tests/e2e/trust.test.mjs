@@ -10,7 +10,7 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, recommendedHeaders } from './server.mjs';
-import { openBrowser, foreignRequests, assertClean, ARTIFACTS } from './browser.mjs';
+import { openBrowser, foreignRequests, assertClean, routeJsonCatalogue, ARTIFACTS } from './browser.mjs';
 import { catalog } from './catalog.mjs';
 
 const LOAD = 20000;
@@ -127,9 +127,7 @@ async function open(options) {
     browser.dialogs.push(d.message());
     d.dismiss();
   });
-  await context.route('**/catalog.json', (route) =>
-    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(hostile) }),
-  );
+  await routeJsonCatalogue(context, hostile);
   return browser;
 }
 

@@ -95,6 +95,13 @@ enum Command {
         /// The most entries in one chunk; larger districts are split by area.
         #[arg(long, default_value_t = 4096)]
         chunk_entries: usize,
+        /// Sets up to this many entries are loaded whole; larger ones by district and map view.
+        #[arg(long, default_value_t = ankommen_core::scope::LOAD_ALL)]
+        load_whole: u32,
+        /// The most entries the map view of a larger set loads; zoomed out further, it shows
+        /// counts per district.
+        #[arg(long, default_value_t = ankommen_core::scope::VIEW_ENTRIES)]
+        view_entries: u32,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
@@ -162,6 +169,8 @@ fn main() -> ExitCode {
             drop_invalid,
             region,
             chunk_entries,
+            load_whole,
+            view_entries,
             format,
         } => publish::run(&publish::Request {
             source: &file,
@@ -169,6 +178,8 @@ fn main() -> ExitCode {
             region: region.as_deref(),
             drop_invalid,
             chunk_entries,
+            load_whole,
+            view_entries,
             json: format_is_json(format),
             lang: cli.lang,
             today,

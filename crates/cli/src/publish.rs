@@ -10,6 +10,7 @@ use crate::output::{self, write_atomically, Lang, Outcome};
 use ankommen_core::manifest::Manifest;
 use ankommen_core::parse::decode;
 use ankommen_core::publish::{publish, Options, Published, MANIFEST};
+use ankommen_core::store::details_files;
 use ankommen_core::{parse_catalog, Catalog, Date, Severity};
 use std::collections::HashSet;
 use std::path::Path;
@@ -20,6 +21,8 @@ pub struct Request<'a> {
     pub region: Option<&'a Path>,
     pub drop_invalid: bool,
     pub chunk_entries: usize,
+    pub load_whole: u32,
+    pub view_entries: u32,
     pub json: bool,
     pub lang: Lang,
     pub today: Date,
@@ -43,6 +46,8 @@ pub fn run(request: &Request) -> Outcome {
         &catalog,
         &Options {
             chunk_entries: request.chunk_entries,
+            load_whole: request.load_whole,
+            view_entries: request.view_entries,
         },
     );
     match write(request.dir, &published) {
@@ -109,7 +114,7 @@ fn read(request: &Request) -> Result<(Catalog, usize), Outcome> {
 }
 
 /// Writes the files that are not there yet, then the manifest; removes `.bin` files that
-/// neither this manifest nor the one it replaces names. Returns the bytes of the set.
+/// belong neither to this set nor to the one it replaces. Returns the bytes of the set.
 fn write(dir: &Path, published: &Published) -> std::io::Result<u64> {
     std::fs::create_dir_all(dir)?;
     let previous: Option<Manifest> = std::fs::read(dir.join(MANIFEST))
@@ -128,12 +133,17 @@ fn write(dir: &Path, published: &Published) -> std::io::Result<u64> {
     let manifest = published.manifest_json() + "\n";
     total += manifest.len() as u64;
     write_atomically(&dir.join(MANIFEST), manifest.as_bytes())?;
-    let keep: HashSet<&str> = published
-        .manifest
-        .files()
-        .chain(previous.iter().flat_map(Manifest::files))
-        .map(|f| f.name.as_str())
-        .collect();
+    let mut keep: HashSet<String> = published.files.iter().map(|(n, _)| n.clone()).collect();
+    for file in previous.iter().flat_map(Manifest::files) {
+        keep.insert(file.name.clone());
+    }
+    // The previous set's details files are named by its entries files.
+    for chunk in previous.iter().flat_map(|m| &m.chunks) {
+        let entries = std::fs::read(dir.join(&chunk.entries_file.name)).unwrap_or_default();
+        for file in details_files(&entries).unwrap_or_default() {
+            keep.insert(file.name);
+        }
+    }
     for entry in std::fs::read_dir(dir)?.flatten() {
         let name = entry.file_name();
         let Some(name) = name.to_str() else { continue };

@@ -27,6 +27,17 @@ results-count = { $count ->
    *[other] { $count } Ergebnisse
 }
 results-title = Ergebnisse
+overview-count = { $districts ->
+    [one] { $count } Einträge in einem Kreis
+   *[other] { $count } Einträge in { $districts } Kreisen
+}
+overview-hint = So viele Einträge zeigt die Karte als Zahlen je Kreis. Wählen Sie einen Kreis oder vergrößern Sie die Karte, um die Einträge zu sehen und zu durchsuchen.
+overview-district = { $count ->
+    [one] { $name }: 1 Eintrag
+   *[other] { $name }: { $count } Einträge
+}
+loading-entries = Einträge werden geladen …
+map-overview = Die Karte zeigt { $count } Einträge als Zahlen je Kreis.
 results-empty = Keine Einträge passen zu Suche und Filtern. Entfernen Sie einen Filter oder vergrößern Sie den Umkreis.
 skipped-entries = { $count ->
     [one] Ein Eintrag des Katalogs ist fehlerhaft und wird nicht angezeigt.

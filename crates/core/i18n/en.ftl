@@ -27,6 +27,17 @@ results-count = { $count ->
    *[other] { $count } results
 }
 results-title = Results
+overview-count = { $districts ->
+    [one] { $count } entries in one district
+   *[other] { $count } entries in { $districts } districts
+}
+overview-hint = With this many entries the map shows a count per district. Choose a district or zoom in on the map to see and search its entries.
+overview-district = { $count ->
+    [one] { $name }: 1 entry
+   *[other] { $name }: { $count } entries
+}
+loading-entries = Loading entries …
+map-overview = The map shows { $count } entries as counts per district.
 results-empty = No entries match your search and filters. Remove a filter or widen the radius.
 skipped-entries = { $count ->
     [one] One catalogue entry is broken and is not shown.

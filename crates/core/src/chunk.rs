@@ -297,7 +297,11 @@ pub fn encode_details(first: usize, entries: &[(u32, &Entry)]) -> Vec<u8> {
     for (_, e) in entries {
         w.str(&e.id);
         w.u8(category_number(e.category));
-        w.u16(professions_mask(&e.professions));
+        // In the maintainer's order, as the details list them.
+        w.len(e.professions.len());
+        for p in &e.professions {
+            w.u8(Profession::ALL.iter().position(|q| q == p).unwrap_or(0) as u8);
+        }
         w.str(&e.district);
         w.opt_str(e.municipality.as_deref());
         w.u8(u8::from(e.location.is_some()));
@@ -379,7 +383,15 @@ pub fn decode_details(bytes: &[u8]) -> Decoded<(usize, Vec<Entry>)> {
             return Err(r.error("an entry id that is not well-formed"));
         }
         let category = read_category(&mut r)?;
-        let professions = professions_of(read_professions(&mut r)?).collect();
+        let mut professions = Vec::new();
+        for _ in 0..r.count(1)? {
+            let p = r.u8()?;
+            professions.push(
+                *Profession::ALL
+                    .get(usize::from(p))
+                    .ok_or_else(|| r.error("an unknown profession"))?,
+            );
+        }
         let district = r.str()?.to_owned();
         let municipality = opt_string(&mut r)?;
         let location = if read_flag(&mut r)? {

@@ -31,6 +31,9 @@ pub struct RuntimeConfig {
     /// How much space, in megabytes, map tiles the user agreed to may take on the device for
     /// offline use; the least recently shown go first (sw/tiles.js).
     pub tile_cache_megabytes: u32,
+    /// How much space, in megabytes, the files of a published set that were shown may take on
+    /// the device for offline use; the least recently shown go first.
+    pub data_cache_megabytes: u32,
 }
 
 /// The catalogue shipped with the app, published (`scripts/build.sh`): shown when the
@@ -63,6 +66,7 @@ impl Default for RuntimeConfig {
             catalog_timeout_ms: 20_000,
             catalog_max_bytes: 200_000_000,
             tile_cache_megabytes: 50,
+            data_cache_megabytes: 100,
         }
     }
 }

@@ -39,6 +39,14 @@ pub struct Manifest {
     pub facets: FacetCounts,
     /// The order of the per-district category counts.
     pub category_order: Vec<Category>,
+    /// A set of up to this many entries is loaded whole; a larger one by district and map
+    /// view (`scope.rs`).
+    #[serde(default = "default_load_whole")]
+    pub load_whole: u32,
+    /// The most entries a map view of a larger set loads; zoomed out further, districts show
+    /// their counts.
+    #[serde(default = "default_view_entries")]
+    pub view_entries: u32,
     /// Every district of the region, by key, including those without entries.
     pub districts: Vec<District>,
     /// The region's municipalities, for "near a place".
@@ -116,6 +124,14 @@ impl FileRef {
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
             .then_some(hash)
     }
+}
+
+fn default_load_whole() -> u32 {
+    crate::scope::LOAD_ALL
+}
+
+fn default_view_entries() -> u32 {
+    crate::scope::VIEW_ENTRIES
 }
 
 /// Why a manifest cannot be used.

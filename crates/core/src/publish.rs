@@ -29,12 +29,18 @@ pub struct Options {
     /// The most entries in one chunk: a larger district is split by area. Smaller chunks let
     /// a map view fetch less of a large district; larger ones mean fewer files.
     pub chunk_entries: usize,
+    /// Sets up to this many entries are loaded whole ([`Manifest::load_whole`]).
+    pub load_whole: u32,
+    /// The most entries a map view of a larger set loads ([`Manifest::view_entries`]).
+    pub view_entries: u32,
 }
 
 impl Default for Options {
     fn default() -> Self {
         Options {
             chunk_entries: 4096,
+            load_whole: crate::scope::LOAD_ALL,
+            view_entries: crate::scope::VIEW_ENTRIES,
         }
     }
 }
@@ -124,6 +130,8 @@ pub fn publish(catalog: &Catalog, options: &Options) -> Published {
         entries: catalog.entries.len() as u32,
         facets: facets(&catalog.entries),
         category_order: Category::ALL.to_vec(),
+        load_whole: options.load_whole,
+        view_entries: options.view_entries,
         districts,
         places,
         chunks,

@@ -1,16 +1,19 @@
-//! Which chunks of a published set a view needs. A set of up to [`LOAD_ALL`] entries is
-//! loaded whole, as a regional catalogue always was. A larger one (a nationwide operator) is
-//! loaded where the user looks: the districts a filter or a place names, else the districts
-//! in the map's view while they hold at most [`VIEW_ENTRIES`] entries; zoomed out further,
-//! the app shows each district's count from the manifest instead of entries.
+//! Which chunks of a published set a view needs. A set of up to `load_whole` entries (by
+//! default [`LOAD_ALL`]; the publisher may set it) is loaded whole, as a regional catalogue
+//! always was. A larger one (a nationwide operator) is loaded where the user looks: the
+//! districts a filter or a place names, else the districts in the map's view while they hold
+//! at most `view_entries` (by default [`VIEW_ENTRIES`]); zoomed out further, the app shows
+//! each district's count from the manifest instead of entries.
 
 use crate::catalog::{Bounds, LatLon};
 use crate::manifest::Manifest;
+use crate::query::Facets;
 use crate::url::{Place, UrlState};
+use crate::vocab::Category;
 
-/// Sets up to this many entries are loaded whole.
+/// By default, sets up to this many entries are loaded whole.
 pub const LOAD_ALL: u32 = 120_000;
-/// The most entries a map view of a larger set loads.
+/// By default, the most entries a map view of a larger set loads.
 pub const VIEW_ENTRIES: u32 = 30_000;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -43,7 +46,7 @@ impl Scope {
 /// The scope of `state` with the map showing `view` (`None` before the map has started or
 /// when it is hidden).
 pub fn scope(manifest: &Manifest, state: &UrlState, view: Option<Bounds>) -> Scope {
-    if manifest.entries <= LOAD_ALL {
+    if manifest.entries <= manifest.load_whole {
         return Scope::All;
     }
     let mut keys: Vec<String> = state.districts.clone();
@@ -79,7 +82,7 @@ pub fn scope(manifest: &Manifest, state: &UrlState, view: Option<Bounds>) -> Sco
             .filter(|d| shown.contains(&d.key))
             .map(|d| d.entries)
             .sum();
-        if shown.is_empty() || entries > VIEW_ENTRIES {
+        if shown.is_empty() || entries > manifest.view_entries {
             return Scope::Overview;
         }
         keys = shown;
@@ -150,4 +153,58 @@ fn around(at: LatLon, km: f64) -> Bounds {
         north: at.lat + dlat,
         east: at.lon + dlon,
     }
+}
+
+/// What a zoomed-out view of a large set shows instead of entries: each district's entries
+/// that pass the kind and category filters (counted exactly from the manifest's category
+/// counts, since each entry has one category and each category one kind), and facet counts
+/// for the whole set.
+pub fn overview(manifest: &Manifest, state: &UrlState) -> (Vec<(usize, u32)>, Facets) {
+    let wanted = |category: Category| {
+        (state.kinds.is_empty() || state.kinds.contains(&category.kind()))
+            && (state.categories.is_empty() || state.categories.contains(&category))
+    };
+    let counts = |district: &crate::manifest::District, pass: &dyn Fn(Category) -> bool| -> u32 {
+        manifest
+            .category_order
+            .iter()
+            .zip(&district.categories)
+            .filter(|(c, _)| pass(**c))
+            .map(|(_, n)| *n)
+            .sum()
+    };
+    let districts: Vec<(usize, u32)> = manifest
+        .districts
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (i, counts(d, &wanted)))
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    let mut facets = Facets::default();
+    for d in &manifest.districts {
+        for (category, n) in manifest.category_order.iter().zip(&d.categories) {
+            let n = *n as usize;
+            if n == 0 {
+                continue;
+            }
+            // A facet's counts follow the other facet's choice, as with entries.
+            if state.categories.is_empty() || state.categories.contains(category) {
+                *facets.kinds.entry(category.kind()).or_default() += n;
+            }
+            if state.kinds.is_empty() || state.kinds.contains(&category.kind()) {
+                *facets.categories.entry(*category).or_default() += n;
+            }
+        }
+    }
+    facets.professions = manifest
+        .facets
+        .professions
+        .iter()
+        .map(|(p, n)| (*p, *n as usize))
+        .collect();
+    facets.districts = districts
+        .iter()
+        .map(|(i, n)| (manifest.districts[*i].key.clone(), *n as usize))
+        .collect();
+    (districts, facets)
 }

@@ -181,7 +181,7 @@ impl Store {
         if self.is_loaded(manifest_chunk) {
             return Ok(());
         }
-        let decoded = decode_entries(entries, district)?;
+        let decoded = decode_entries(entries, Some(district))?;
         let mut r = chunk::open(index, FileKind::Index)?;
         let index = Index::decode(&mut r)?;
         r.end()?;
@@ -626,9 +626,16 @@ struct DecodedEntries {
     details: Vec<FileRef>,
 }
 
-fn decode_entries(bytes: &[u8], district: &str) -> Decoded<DecodedEntries> {
+/// The details files an entries file names (for a publisher that keeps the files of the
+/// previous publication).
+pub fn details_files(entries: &[u8]) -> Decoded<Vec<FileRef>> {
+    decode_entries(entries, None).map(|decoded| decoded.details)
+}
+
+fn decode_entries(bytes: &[u8], district: Option<&str>) -> Decoded<DecodedEntries> {
     let mut r = chunk::open(bytes, FileKind::Entries)?;
-    if r.str()? != district {
+    let named = r.str()?;
+    if district.is_some_and(|d| d != named) {
         return Err(r.error("entries of another district"));
     }
     // An entry takes at least 11 bytes: id, order, category, professions, town, flags, dates.

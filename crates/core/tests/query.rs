@@ -404,7 +404,13 @@ fn a_catalogue_split_into_many_chunks_loaded_in_any_order_answers_as_one_chunk()
     let expected = answers(&mut Finder::new(catalog.clone(), TODAY));
     assert!(expected[0].0.len() >= 2 && expected[15].0.is_empty());
 
-    let published = publish(&catalog, &Options { chunk_entries: 3 });
+    let published = publish(
+        &catalog,
+        &Options {
+            chunk_entries: 3,
+            ..Options::default()
+        },
+    );
     let manifest = &published.manifest;
     assert!(
         manifest.chunks.len() > catalog.entries.len() / 3,

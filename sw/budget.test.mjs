@@ -1,7 +1,8 @@
-// The tile cache's eviction rule, natively in Node: `node --test sw/`.
+// The byte-capped caches' eviction rule (map tiles, published files), natively in Node:
+// `node --test sw/`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { evictions } from './tiles.js';
+import { evictions } from './budget.js';
 
 const tile = (url, bytes, used) => ({ url, bytes, used });
 

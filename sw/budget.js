@@ -1,8 +1,10 @@
-// The map-tile cache: tiles the user agreed to load are kept for offline use, up to a byte cap,
-// least recently used out. Workbox's ExpirationPlugin caps entries, not bytes, so this is a
-// small plugin of its own; `evictions` is the pure part, tested in sw/tiles.test.mjs.
+// Caches kept within a byte cap, least recently used out: the map tiles the user agreed to
+// load, and the files of published sets that were shown (docs/offline.md). Workbox's
+// ExpirationPlugin caps entries, not bytes, so this is a small plugin of its own;
+// `evictions` is the pure part, tested in sw/budget.test.mjs.
 
 export const TILE_CACHE = 'ankommen-tiles';
+export const DATA_CACHE = 'ankommen-chunks';
 /** Headers the cached copy carries: its body size, and when it was last shown (ms). */
 export const BYTES = 'x-ankommen-bytes';
 export const USED = 'x-ankommen-used';
@@ -35,21 +37,25 @@ async function stamped(response, used) {
   return new Response(body, { status: response.status, statusText: response.statusText, headers });
 }
 
-/** The Workbox plugin that stamps, touches and trims the tile cache. */
-export class TileBudget {
-  constructor(cap, now = () => Date.now()) {
+/** The Workbox plugin that stamps, touches and trims the cache named `cacheName`. */
+export class ByteBudget {
+  constructor(cacheName, cap, now = () => Date.now()) {
+    this.cacheName = cacheName;
     this.cap = cap;
     this.now = now;
     this.trimming = Promise.resolve();
   }
 
-  // Only complete CORS answers are kept: an opaque one's size cannot be read, and Chromium
-  // counts each as megabytes against the site's storage quota.
+  // Only complete answers that can be read are kept (the site's own, or CORS): an opaque
+  // one's size cannot be read, and Chromium counts each as megabytes against the quota.
   cacheWillUpdate = async ({ response }) =>
-    response.status === 200 && response.type === 'cors' ? stamped(response, this.now()) : null;
+    response.status === 200 && (response.type === 'cors' || response.type === 'basic')
+      ? stamped(response, this.now())
+      : null;
 
   cacheDidUpdate = async ({ event }) => {
-    // One trim at a time: a map view stores a dozen tiles at once.
+    // One trim at a time: a map view stores a dozen tiles at once, a view of a large set
+    // several chunks.
     this.trimming = this.trimming.then(() => this.trim()).catch(() => {});
     event?.waitUntil?.(this.trimming);
   };
@@ -69,7 +75,7 @@ export class TileBudget {
   };
 
   async trim() {
-    const cache = await caches.open(TILE_CACHE);
+    const cache = await caches.open(this.cacheName);
     const requests = await cache.keys();
     const entries = await Promise.all(
       requests.map(async (request) => {

@@ -1,0 +1,142 @@
+// End-to-end: a nationwide published set (401 districts) is loaded where the user looks. A
+// widget locked to one district and a link to a district fetch the manifest and that
+// district's chunks and nothing else; zoomed out, the country shows counts per district from
+// the manifest; a district chosen, or the map zoomed in, fetches what the view needs.
+import { test, before, after } from 'node:test';
+import { execFileSync } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import assert, { reportAssertions } from './assert.mjs';
+import { serve } from './server.mjs';
+import { openBrowser, assertClean } from './browser.mjs';
+import { browserToday, find, formatNumber } from './catalog.mjs';
+
+const LOAD = 20000;
+const CLI = process.env.ANKOMMEN_CLI ?? 'target/debug/ankommen-catalog';
+const OLPE = '05966';
+
+let dir;
+let server;
+let national; // the catalogue document
+let manifest;
+reportAssertions(import.meta.url);
+
+before(async () => {
+  // A copy of the build whose bundled set is a nationwide one: 3,000 entries, loaded by
+  // district and view above 1,000 (a real one: 200,000 entries, the default 120,000), a view
+  // loading at most 400.
+  dir = await mkdtemp(join(tmpdir(), 'ankommen-national-'));
+  await cp(process.env.DIST ?? 'dist', dir, { recursive: true });
+  await rm(join(dir, 'data'), { recursive: true, force: true });
+  const source = join(dir, 'national.json');
+  execFileSync(CLI, ['generate', '--nationwide', '--entries', '3000', '--seed', '5', '-o', source]);
+  execFileSync(CLI, ['publish', source, '-o', join(dir, 'data'), '--load-whole', '1000', '--view-entries', '400']);
+  national = JSON.parse(await readFile(source, 'utf8'));
+  manifest = JSON.parse(await readFile(join(dir, 'data', 'manifest.json'), 'utf8'));
+  server = await serve(dir);
+});
+after(async () => {
+  await server?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+/** The files of the published set a page fetched, by name. */
+const dataFiles = (requests) =>
+  requests.filter((url) => new URL(url).pathname.startsWith('/data/')).map((url) => new URL(url).pathname.slice('/data/'.length));
+
+/** The chunk files of `district` the first screen needs (German texts). */
+function chunkFiles(district) {
+  const d = manifest.districts.find((x) => x.key === district);
+  return d.chunks.flatMap((n) => {
+    const c = manifest.chunks[n];
+    return [c.entriesFile.name, c.index.name, c.texts.de.name];
+  });
+}
+
+const count = async (page) => Number((await page.locator('.ak-count').textContent()).replace(/\D/g, ''));
+
+for (const [name, query] of [
+  ['a widget locked to one district', `?embed=1&district=${OLPE}&lock=district`],
+  ['a first visit to a district link', `?district=${OLPE}`],
+]) {
+  test(`${name} fetches the manifest and that district's chunks, nothing else of the set`, async () => {
+    assert.ok(manifest.districts.length >= 400, `premise: a nationwide set (${manifest.districts.length} districts)`);
+    assert.ok(manifest.entries > manifest.loadWhole, 'premise: too large to be loaded whole');
+    const browser = await openBrowser({ width: 1280, height: 800 });
+    const { page } = browser;
+    try {
+      await page.goto(server.url + query);
+      await page.locator('.ak-item').first().waitFor({ timeout: LOAD });
+      const today = await browserToday(page);
+      const want = find(national, today, { district: [OLPE] }).hits.length;
+      assert.ok(want > 0, 'premise: the district has current entries');
+      assert.equal(await count(page), want, "the district's entries, all of them");
+      await page.waitForTimeout(500); // anything else the page would fetch has been asked for
+      assert.deepEqual(dataFiles(browser.requests).sort(), ['manifest.json', ...chunkFiles(OLPE)].sort());
+      await assertClean(assert, browser);
+    } finally {
+      await browser.close();
+    }
+  });
+}
+
+test('zoomed out, the whole country shows counts per district from the manifest, and a chosen district loads', async () => {
+  const browser = await openBrowser({ width: 1280, height: 800 });
+  const { page } = browser;
+  try {
+    await page.goto(server.url);
+    const overview = page.locator('.ak-overview');
+    await overview.waitFor({ timeout: LOAD });
+    assert.deepEqual(dataFiles(browser.requests), ['manifest.json'], 'no entries fetched for a zoomed-out country');
+    const withEntries = manifest.districts.filter((d) => d.entries > 0);
+    assert.equal(await overview.locator('li').count(), withEntries.length, 'every district with its count');
+    assert.match(await page.locator('.ak-count').textContent(), new RegExp(`${formatNumber(manifest.entries, 'de')}.*${withEntries.length}`));
+    // The map: one marker per district, the sum of their counts the whole set.
+    await page.locator('.ak-map .ak-cluster').first().waitFor();
+    const counts = (await page.locator('.ak-map .ak-cluster').allTextContents()).map(Number);
+    assert.equal(counts.length, withEntries.filter((d) => d.bounds).length);
+    assert.equal(counts.reduce((a, b) => a + b, 0), withEntries.filter((d) => d.bounds).reduce((a, d) => a + d.entries, 0));
+    // Kind filters count from the manifest too.
+    await page.goto(`${server.url}?kind=employer`);
+    await overview.waitFor({ timeout: LOAD });
+    const employers = national.entries.filter((e) => e.kind === 'employer').length;
+    assert.match(await page.locator('.ak-count').textContent(), new RegExp(`^${formatNumber(employers, 'de')} `));
+
+    // Choosing a district in the list loads it.
+    const olpe = manifest.districts.find((d) => d.key === OLPE);
+    await overview.getByRole('link', { name: new RegExp(`^${olpe.name}:`) }).click();
+    await page.locator('.ak-item').first().waitFor({ timeout: LOAD });
+    const today = await browserToday(page);
+    assert.equal(await count(page), find(national, today, { district: [OLPE], kind: ['employer'] }).hits.length);
+    assert.ok(new URL(page.url()).searchParams.get('district') === OLPE, 'the choice is in the URL');
+    for (const file of chunkFiles(OLPE)) assert.ok(dataFiles(browser.requests).includes(file), `${file} fetched`);
+    await assertClean(assert, browser);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a click on a district on the zoomed-out map zooms in and loads the districts in view', async () => {
+  const browser = await openBrowser({ width: 1280, height: 800 });
+  const { page } = browser;
+  try {
+    await page.goto(`${server.url}?view=both`);
+    await page.locator('.ak-map .ak-cluster').first().waitFor({ timeout: LOAD });
+    const before = dataFiles(browser.requests).length;
+    // The largest district's marker: its view holds it and maybe some neighbours.
+    const biggest = manifest.districts.filter((d) => d.bounds).sort((a, b) => b.entries - a.entries)[0];
+    await page.locator('.ak-map .ak-cluster', { hasText: new RegExp(`^${biggest.entries}$`) }).first().click();
+    await page.locator('.ak-item').first().waitFor({ timeout: LOAD });
+    const fetched = dataFiles(browser.requests).slice(before);
+    for (const file of chunkFiles(biggest.key)) assert.ok(fetched.includes(file), `${file} fetched for the view`);
+    const loaded = new Set(fetched.map((f) => f.slice(0, 5)));
+    assert.ok(loaded.size < 20, `only the districts in view: ${[...loaded]}`);
+    // The list holds exactly the entries of the districts in view.
+    const today = await browserToday(page);
+    assert.equal(await count(page), find(national, today, { district: [...loaded] }).hits.length);
+    await assertClean(assert, browser);
+  } finally {
+    await browser.close();
+  }
+});

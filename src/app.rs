@@ -54,6 +54,8 @@ pub struct Shown {
     pub dataset: Dataset,
     pub finder: Finder,
     pub skipped: usize,
+    /// Chunks that could not be loaded (already reported): not tried again in this visit.
+    pub failed: Vec<u32>,
 }
 
 #[component]
@@ -140,6 +142,8 @@ async fn first_screen(
     notices: &mut Vec<Problem>,
 ) -> Shown {
     let (finder, problems) = load_first(&got.dataset, state, lang).await;
+    let failed: Vec<u32> = problems.iter().filter_map(|(n, _)| *n).collect();
+    let problems: Vec<Problem> = problems.into_iter().map(|(_, p)| p).collect();
     if problems.is_empty() {
         if let Some(bytes) = got.keep {
             wasm_bindgen_futures::spawn_local(crate::offline::remember(got.url.clone(), bytes));
@@ -154,6 +158,7 @@ async fn first_screen(
                         dataset: copy.dataset,
                         finder: copy_finder,
                         skipped: copy.skipped,
+                        failed: Vec::new(),
                     };
                 }
             }
@@ -164,17 +169,25 @@ async fn first_screen(
         dataset: got.dataset,
         finder,
         skipped: got.skipped,
+        failed,
     }
 }
 
-async fn load_first(dataset: &Dataset, state: &UrlState, lang: &str) -> (Finder, Vec<Problem>) {
+/// The first chunks and places; each problem with its chunk (`None`: the places).
+async fn load_first(
+    dataset: &Dataset,
+    state: &UrlState,
+    lang: &str,
+) -> (Finder, Vec<(Option<u32>, Problem)>) {
     let manifest = &dataset.manifest;
     let finder = RefCell::new(Finder::with_store(Store::for_manifest(manifest, today())));
     let chunks = scope(manifest, state, None).chunks(manifest);
-    let (_, mut problems) = load_chunks(dataset, &finder, chunks, lang).await;
+    let (_, problems) = load_chunks(dataset, &finder, chunks, lang).await;
+    let mut problems: Vec<(Option<u32>, Problem)> =
+        problems.into_iter().map(|(n, p)| (Some(n), p)).collect();
     let whole = manifest.entries <= manifest.load_whole;
     if (whole && manifest.places.bytes <= PLACES_WITH_FIRST_SCREEN) || state.near.is_some() {
-        problems.extend(load_places(dataset, &finder).await);
+        problems.extend(load_places(dataset, &finder).await.map(|p| (None, p)));
     }
     (finder.into_inner(), problems)
 }
@@ -213,6 +226,7 @@ pub fn CatalogView(shown: Shown, config: RuntimeConfig) -> impl IntoView {
     let map_view = RwSignal::new(None::<Bounds>);
     let places_wanted = RwSignal::new(false);
     let notices = RwSignal::new(Vec::<Problem>::new());
+    let failed = StoredValue::new(shown.failed);
     let scope = Memo::new(move |_| {
         address
             .state()
@@ -268,7 +282,7 @@ pub fn CatalogView(shown: Shown, config: RuntimeConfig) -> impl IntoView {
         loading,
     };
     provide_context(discovery);
-    follow_scope(discovery, notices);
+    follow_scope(discovery, notices, failed);
     let region_name = finder.with_value(|f| f.store().region().name.clone());
     let pane = move || address.state().with(|s| s.pane);
     // The map's first view: the widget's area, else the region (or, with filters, the results).
@@ -350,7 +364,11 @@ fn district_bounds(dataset: StoredValue<Dataset, LocalStorage>, area: &MapArea) 
 /// Loads what the view comes to need after the first screen: the chunks of a new scope (a
 /// large set's district or map view), the texts of a new language, and the places once "near
 /// a place" is used. `loaded` changes when anything arrived; problems become notices.
-fn follow_scope(discovery: Discovery, notices: RwSignal<Vec<Problem>>) {
+fn follow_scope(
+    discovery: Discovery,
+    notices: RwSignal<Vec<Problem>>,
+    failed: StoredValue<Vec<u32>>,
+) {
     let Discovery {
         finder,
         dataset,
@@ -371,7 +389,9 @@ fn follow_scope(discovery: Discovery, notices: RwSignal<Vec<Problem>>) {
         }
     };
     Effect::new(move |_| {
-        let chunks = dataset.with_value(|d| scope.with(|s| s.chunks(&d.manifest)));
+        let mut chunks = dataset.with_value(|d| scope.with(|s| s.chunks(&d.manifest)));
+        // A chunk that failed was reported once; it is not fetched again in this visit.
+        chunks.retain(|n| failed.with_value(|f| !f.contains(n)));
         let lang = language.code_untracked();
         let missing = finder.with_value(|f| chunks.iter().any(|n| !f.store().is_loaded(*n)));
         if missing {
@@ -379,7 +399,8 @@ fn follow_scope(discovery: Discovery, notices: RwSignal<Vec<Problem>>) {
             leptos::task::spawn_local(async move {
                 let dataset = dataset.get_value();
                 let (added, problems) = load_chunks(&dataset, &finder, chunks, lang).await;
-                report(added > 0, problems);
+                failed.update_value(|f| f.extend(problems.iter().map(|(n, _)| *n)));
+                report(added > 0, problems.into_iter().map(|(_, p)| p).collect());
                 loading.update(|n| *n = n.saturating_sub(1));
             });
         }

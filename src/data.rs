@@ -230,14 +230,14 @@ impl FinderCell for std::cell::RefCell<Finder> {
 
 /// Loads `chunks` of `dataset` into the finder's store, with their texts in `lang`: all files
 /// fetched at once, each chunk decoded in its own task as soon as its files are in, so the
-/// page answers input meanwhile. Returns how many chunks were added, and one problem per
-/// chunk that could not be.
+/// page answers input meanwhile. Returns how many chunks were added, and each chunk that
+/// could not be with its problem.
 pub async fn load_chunks(
     dataset: &Dataset,
     finder: &impl FinderCell,
     chunks: Vec<u32>,
     lang: &str,
-) -> (usize, Vec<Problem>) {
+) -> (usize, Vec<(u32, Problem)>) {
     let manifest = dataset.manifest.clone();
     let lang = manifest.texts_language(lang).to_owned();
     let missing: Vec<u32> = chunks
@@ -284,10 +284,9 @@ pub async fn load_chunks(
         });
         match added {
             Ok(()) => added_chunks += 1,
-            Err((name, fault)) => problems.push(chunk_problem(
-                &dataset.district_name(&district),
-                &name,
-                &fault,
+            Err((name, fault)) => problems.push((
+                n,
+                chunk_problem(&dataset.district_name(&district), &name, &fault),
             )),
         }
         // One chunk per task: decoding a chunk takes a few milliseconds.

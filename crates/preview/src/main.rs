@@ -105,5 +105,6 @@ fn shown(catalog: &Catalog, skipped: usize) -> Shown {
         finder: Finder::with_store(published.load(today())),
         dataset: Dataset::in_memory(published.manifest, files),
         skipped,
+        failed: Vec::new(),
     }
 }

@@ -50,9 +50,9 @@ impl Fault {
     /// What went wrong with file `name`, in German and English.
     pub fn describe(&self, name: &str) -> (String, String) {
         match self {
-            Fault::Http(404 | 410) => (
-                format!("die Datei „{name}“ fehlt auf dem Server (HTTP 404)."),
-                format!("the file “{name}” is missing on the server (HTTP 404)."),
+            Fault::Http(status @ (404 | 410)) => (
+                format!("die Datei „{name}“ fehlt auf dem Server (HTTP {status})."),
+                format!("the file “{name}” is missing on the server (HTTP {status})."),
             ),
             Fault::Http(status) => (
                 format!("der Server antwortet auf „{name}“ mit HTTP {status}."),
@@ -115,8 +115,10 @@ impl Dataset {
                 .ok_or(Fault::Http(404)),
             Files::Remote { base, timeout_ms } => {
                 let url = format!("{base}{}", file.name);
-                let bytes = fetch(&url, *timeout_ms).await?;
-                if !hash_matches(&bytes, file.hash().unwrap_or_default()).await {
+                let bytes = fetch(&url, *timeout_ms, file.bytes).await?;
+                if u64::from(bytes.length()) != file.bytes
+                    || !hash_matches(&bytes, file.hash().unwrap_or_default()).await
+                {
                     return Err(Fault::Corrupt);
                 }
                 FETCHED.with(|f| {
@@ -129,17 +131,18 @@ impl Dataset {
         }
     }
 
-    /// The entry at `at`, from its details file.
-    pub async fn details(&self, at: &DetailsAt) -> Result<Entry, Fault> {
+    /// Entry `id` at `at`, from its details file.
+    pub async fn details(&self, at: &DetailsAt, id: &str) -> Result<Entry, Fault> {
         let bytes = self.file(&at.file).await?;
         let (_, entries) =
             ankommen_core::chunk::decode_details(&bytes).map_err(Fault::Undecodable)?;
         entries
             .into_iter()
             .nth(at.position)
+            .filter(|entry| entry.id == id)
             .ok_or(Fault::Undecodable(DecodeError {
                 at: 0,
-                what: "fewer entries than its chunk",
+                what: "details of other entries",
             }))
     }
 
@@ -164,8 +167,9 @@ pub fn take_fetched() -> Vec<String> {
     FETCHED.with(|f| f.borrow_mut().take().unwrap_or_default())
 }
 
-/// Fetches `url` within `timeout_ms`; a status other than 2xx is a fault.
-async fn fetch(url: &str, timeout_ms: u32) -> Result<Uint8Array, Fault> {
+/// Fetches `url`, of `expected` bytes, within `timeout_ms`; a status other than 2xx is a
+/// fault, and so is an answer announced as much larger (it is not read).
+async fn fetch(url: &str, timeout_ms: u32, expected: u64) -> Result<Uint8Array, Fault> {
     let signal = web_sys::AbortSignal::timeout_with_u32(timeout_ms);
     let started = js_sys::Date::now();
     let late = || js_sys::Date::now() - started >= f64::from(timeout_ms);
@@ -176,6 +180,14 @@ async fn fetch(url: &str, timeout_ms: u32) -> Result<Uint8Array, Fault> {
     };
     if !(200..300).contains(&response.status()) {
         return Err(Fault::Http(response.status()));
+    }
+    // A compressed answer may be a little larger than its content, never much.
+    let announced = response
+        .headers()
+        .get("content-length")
+        .and_then(|n| n.parse::<u64>().ok());
+    if announced.is_some_and(|n| n > expected + expected / 8 + 1024) {
+        return Err(Fault::Corrupt);
     }
     crate::offline::body(&response.into()).await.map_err(|_| {
         if late() {
@@ -272,13 +284,10 @@ pub async fn load_chunks(
         let added = files.and_then(|(entries, index, texts)| {
             finder
                 .update(|f| {
-                    let store = f.store_mut();
-                    store
-                        .add(n, &district, &entries.1, &index.1)
-                        .map_err(|e| (entries.0.clone(), Fault::Undecodable(e)))?;
-                    store
-                        .add_texts(n, &texts.1)
-                        .map_err(|e| (texts.0.clone(), Fault::Undecodable(e)))
+                    // The three files are read together: a chunk is added whole or not at all.
+                    f.store_mut()
+                        .add(n, &district, &entries.1, &index.1, &texts.1)
+                        .map_err(|e| (entries.0.clone(), Fault::Undecodable(e)))
                 })
                 .unwrap_or(Ok(()))
         });

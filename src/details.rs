@@ -38,17 +38,24 @@ pub fn Details(index: usize, maintainer: Option<Maintainer>) -> impl IntoView {
         )
     });
     // The rest of the entry comes from its chunk's details file, fetched when it opens.
-    let entry = LocalResource::new(move || {
-        let (dataset, at) = (discovery.dataset.get_value(), at.clone());
-        async move {
-            let Some(at) = at else {
-                return Err(Fault::Http(404).describe("details"));
-            };
-            dataset
-                .details(&at)
-                .await
-                .map(Rc::new)
-                .map_err(|fault| fault.describe(&at.file.name))
+    let entry = LocalResource::new({
+        let id = id.clone();
+        move || {
+            let (dataset, at, id) = (discovery.dataset.get_value(), at.clone(), id.clone());
+            async move {
+                let Some(at) = at else {
+                    return Err(Fault::Undecodable(ankommen_core::pack::DecodeError {
+                        at: 0,
+                        what: "an entry without a details file",
+                    })
+                    .describe(&id));
+                };
+                dataset
+                    .details(&at, &id)
+                    .await
+                    .map(Rc::new)
+                    .map_err(|fault| fault.describe(&at.file.name))
+            }
         }
     });
     let name = Signal::derive(move || text_of(index, language.code(), TextPart::Name));

@@ -45,10 +45,12 @@ after(async () => {
 const dataFiles = (requests) =>
   requests.filter((url) => new URL(url).pathname.startsWith('/data/')).map((url) => new URL(url).pathname.slice('/data/'.length));
 
-/** The chunk files of `district` the first screen needs (German texts). */
+/** The chunk files a view of `district` needs (German texts): its own, and those of the
+ * offers for the whole region, which apply in every district. */
 function chunkFiles(district) {
   const d = manifest.districts.find((x) => x.key === district);
-  return d.chunks.flatMap((n) => {
+  const wide = manifest.chunks.map((c, n) => (c.regionWide ? n : null)).filter((n) => n !== null);
+  return [...new Set([...d.chunks, ...wide])].flatMap((n) => {
     const c = manifest.chunks[n];
     return [c.entriesFile.name, c.index.name, c.texts.de.name];
   });

@@ -180,3 +180,78 @@ fn the_overview_counts_what_the_entries_would_show_for_kinds_and_categories() {
     // The kind facet counts every kind (its own choice does not narrow it).
     assert_eq!(facets.kinds.values().sum::<usize>(), catalog.entries.len());
 }
+
+#[test]
+fn an_offer_for_the_whole_region_shows_with_any_district_of_a_large_set() {
+    use ankommen_core::store::Store;
+    use ankommen_core::Finder;
+    let example: serde_json::Value =
+        serde_json::from_str(include_str!("../../../assets/catalog.json")).unwrap();
+    let catalog = parse_value(example, TODAY).unwrap().catalog;
+    let wide: Vec<&str> = catalog
+        .entries
+        .iter()
+        .filter(|e| e.area == Some(ankommen_core::Area::Region) && e.is_current(TODAY))
+        .map(|e| e.id.as_str())
+        .collect();
+    assert!(
+        !wide.is_empty(),
+        "premise: the example has region-wide offers"
+    );
+    // Loaded by district from the first entry on.
+    let published = publish(
+        &catalog,
+        &Options {
+            load_whole: 0,
+            ..Options::default()
+        },
+    );
+    let m = &published.manifest;
+    // A district none of the region-wide offers belongs to.
+    let key = m
+        .districts
+        .iter()
+        .map(|d| d.key.clone())
+        .find(|k| {
+            catalog
+                .entries
+                .iter()
+                .all(|e| &e.district != k || e.area != Some(ankommen_core::Area::Region))
+        })
+        .unwrap();
+    // A district filter loads the region-wide chunks too (a place or text filter may then find
+    // them); a map view shows them (the district filter itself keeps only its district's).
+    let by_filter = scope(m, &state(&format!("district={key}")), None).chunks(m);
+    assert!(m
+        .chunks
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.region_wide)
+        .all(|(n, _)| by_filter.contains(&(n as u32))));
+    for query in [String::new()] {
+        let view = m.districts.iter().find(|d| d.key == key).unwrap().bounds;
+        let scope = scope(m, &state(&query), view);
+        let mut store = Store::for_manifest(m, TODAY);
+        let file = |f: &ankommen_core::manifest::FileRef| published.file(&f.name).unwrap();
+        for n in scope.chunks(m) {
+            let c = &m.chunks[n as usize];
+            store
+                .add(
+                    n,
+                    &c.district,
+                    file(&c.entries_file),
+                    file(&c.index),
+                    file(&c.texts["de"]),
+                )
+                .unwrap();
+        }
+        let mut finder = Finder::with_store(store);
+        let mut q = state(&query).query(finder.store().region());
+        q.within = scope.within();
+        let hits = finder.find(&q).hits;
+        let ids: Vec<&str> = hits.iter().map(|h| finder.store().id(h.index)).collect();
+        for id in &wide {
+            assert!(ids.contains(id), "{query:?}: {id} missing from {ids:?}");
+        }
+    }
+}

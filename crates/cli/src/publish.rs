@@ -57,10 +57,16 @@ pub fn run(request: &Request) -> Outcome {
             let chunks = published.manifest.chunks.len();
             let megabytes = (bytes as f64 / 1e6 * 10.0).round() / 10.0;
             let dir = request.dir.display();
-            output::say(match request.lang {
+            let summary = match request.lang {
                 Lang::De => format!("Veröffentlicht: {entries} Einträge in {chunks} Teilen, {files} Dateien ({} MB) in {dir}.", megabytes.to_string().replace('.', ",")),
                 Lang::En => format!("Published: {entries} entries in {chunks} chunks, {files} files ({megabytes} MB) in {dir}."),
-            });
+            };
+            // Standard output holds the JSON report alone when one was asked for.
+            if request.json {
+                eprintln!("{summary}");
+            } else {
+                output::say(summary);
+            }
             Outcome::Ok
         }
         Err(e) => Outcome::Failed(format!("{}: {e}", request.dir.display())),
@@ -119,7 +125,9 @@ fn write(dir: &Path, published: &Published) -> std::io::Result<u64> {
     std::fs::create_dir_all(dir)?;
     let previous: Option<Manifest> = std::fs::read(dir.join(MANIFEST))
         .ok()
-        .and_then(|bytes| serde_json::from_slice(&bytes).ok());
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        // Publishing the same set again keeps the generation before it.
+        .filter(|previous| *previous != published.manifest);
     let mut total = 0;
     for (name, bytes) in &published.files {
         total += bytes.len() as u64;
@@ -133,6 +141,10 @@ fn write(dir: &Path, published: &Published) -> std::io::Result<u64> {
     let manifest = published.manifest_json() + "\n";
     total += manifest.len() as u64;
     write_atomically(&dir.join(MANIFEST), manifest.as_bytes())?;
+    let Some(previous) = previous else {
+        return Ok(total);
+    };
+    let previous = Some(previous);
     let mut keep: HashSet<String> = published.files.iter().map(|(n, _)| n.clone()).collect();
     for file in previous.iter().flat_map(Manifest::files) {
         keep.insert(file.name.clone());

@@ -38,9 +38,13 @@ fn writer(kind: FileKind) -> Writer {
     Writer::new(kind, PUBLISHED_MAJOR, PUBLISHED_MINOR)
 }
 
-/// Opens a file of `kind`; a newer minor version reads the same (it only adds at the end).
+/// Opens a file of `kind`. A newer minor version may only append to what this version
+/// writes, so [`Reader::end`] lets its extra bytes be.
 pub fn open(bytes: &[u8], kind: FileKind) -> Decoded<Reader<'_>> {
-    Reader::open(bytes, kind, PUBLISHED_MAJOR).map(|(reader, _minor)| reader)
+    Reader::open(bytes, kind, PUBLISHED_MAJOR).map(|(mut reader, minor)| {
+        reader.tolerate_trailing(minor > PUBLISHED_MINOR);
+        reader
+    })
 }
 
 /// A date as the number `YYYYMMDD`, 0 for none: small, and ordered like the dates.
@@ -374,8 +378,11 @@ pub fn encode_details(first: usize, entries: &[(u32, &Entry)]) -> Vec<u8> {
 /// Reads a details file: the position in its chunk of the first entry, and the entries.
 pub fn decode_details(bytes: &[u8]) -> Decoded<(usize, Vec<Entry>)> {
     let mut r = open(bytes, FileKind::Details)?;
-    let first = r.count(0)?;
+    let first = usize::try_from(r.varint()?).map_err(|_| r.error("a number too large"))?;
     let n = r.count(8)?;
+    if n > crate::manifest::DETAILS_PAGE {
+        return Err(r.error("more entries than a details file holds"));
+    }
     let mut entries = Vec::with_capacity(n);
     for _ in 0..n {
         let id = r.str()?.to_owned();

@@ -100,6 +100,9 @@ pub struct Chunk {
     pub entries: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bounds: Option<Bounds>,
+    /// Offers for the whole region (`area: region`): loaded with whichever district is.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub region_wide: bool,
     #[serde(rename = "entriesFile")]
     pub entries_file: FileRef,
     pub index: FileRef,
@@ -116,13 +119,15 @@ pub struct FileRef {
 }
 
 impl FileRef {
-    /// The hash the name carries: 16 lower-case hex digits before `.bin`.
+    /// The hash the name carries: 16 lower-case hex digits between `-` and `.bin`.
     pub fn hash(&self) -> Option<&str> {
         let stem = self.name.strip_suffix(".bin")?;
-        let hash = stem.get(stem.len().checked_sub(16)?..)?;
-        hash.bytes()
-            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
-            .then_some(hash)
+        let (_, hash) = stem.rsplit_once('-')?;
+        (hash.len() == 16
+            && hash
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)))
+        .then_some(hash)
     }
 }
 

@@ -116,13 +116,19 @@ impl Writer {
 pub struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
+    /// A file of a newer minor version: bytes after what this version reads are its additions.
+    trailing_ok: bool,
 }
 
 impl<'a> Reader<'a> {
     /// Checks the header: the magic bytes, the file's kind, and a major version this code
     /// reads. Returns the reader after the header and the file's minor version.
     pub fn open(bytes: &'a [u8], kind: FileKind, major: u8) -> Decoded<(Reader<'a>, u8)> {
-        let mut reader = Reader { bytes, at: 0 };
+        let mut reader = Reader {
+            bytes,
+            at: 0,
+            trailing_ok: false,
+        };
         if reader.take(3)? != MAGIC {
             return Err(reader.error_at(0, "not a file of a published set"));
         }
@@ -149,10 +155,15 @@ impl<'a> Reader<'a> {
         self.bytes.len() - self.at
     }
 
-    /// Fails unless every byte has been read: trailing bytes mean a file this code
-    /// misunderstands.
+    /// Lets [`Reader::end`] accept bytes after the end (a newer minor version's additions).
+    pub fn tolerate_trailing(&mut self, ok: bool) {
+        self.trailing_ok = ok;
+    }
+
+    /// Fails unless every byte has been read: in a file of this version, trailing bytes mean
+    /// a file this code misunderstands.
     pub fn end(&self) -> Decoded<()> {
-        if self.remaining() == 0 {
+        if self.remaining() == 0 || self.trailing_ok {
             Ok(())
         } else {
             Err(self.error("unexpected bytes after the end"))

@@ -87,12 +87,24 @@ pub fn publish(catalog: &Catalog, options: &Options) -> Published {
     let mut districts = Vec::new();
     for (key, entries) in &by_district {
         let mut numbers = Vec::new();
-        for (n, group) in split(entries, options.chunk_entries.max(1), region)
+        // Offers for the whole region form chunks of their own, which a set loaded by district
+        // loads with any district (`scope.rs`): they apply everywhere.
+        let (wide, local): (Vec<_>, Vec<_>) = entries
+            .iter()
+            .partition(|(_, e)| e.area == Some(crate::catalog::Area::Region));
+        let groups = [(false, local), (true, wide)]
             .into_iter()
-            .enumerate()
-        {
+            .filter(|(_, group)| !group.is_empty())
+            .flat_map(|(region_wide, group)| {
+                split(&group, options.chunk_entries.max(1), region)
+                    .into_iter()
+                    .map(move |g| (region_wide, g))
+            });
+        for (n, (region_wide, group)) in groups.enumerate() {
             numbers.push(chunks.len() as u32);
-            chunks.push(write_chunk(key, n, &group, region, &languages, &mut files));
+            let mut chunk = write_chunk(key, n, &group, region, &languages, &mut files);
+            chunk.region_wide = region_wide;
+            chunks.push(chunk);
         }
         let mut categories = vec![0; Category::ALL.len()];
         for (_, e) in entries {
@@ -157,13 +169,15 @@ fn load(published: &Published, today: Date) -> Store {
     let mut store = Store::for_manifest(manifest, today);
     let file = |f: &FileRef| published.file(&f.name).unwrap_or_default();
     for (n, c) in manifest.chunks.iter().enumerate() {
+        let (entries, index, german) =
+            (file(&c.entries_file), file(&c.index), file(&c.texts["de"]));
         store
-            .add(n as u32, &c.district, file(&c.entries_file), file(&c.index))
+            .add(n as u32, &c.district, entries, index, german)
             .expect("a chunk published here reads back");
-        for texts in c.texts.values() {
+        for (lang, texts) in c.texts.iter().filter(|(lang, _)| *lang != "de") {
             store
                 .add_texts(n as u32, file(texts))
-                .expect("texts published here read back");
+                .unwrap_or_else(|e| panic!("texts in {lang} published here read back: {e}"));
         }
     }
     store
@@ -186,7 +200,7 @@ fn split<'a>(
     }
     let mut spatial: Vec<(u64, (u32, &Entry))> = entries
         .iter()
-        .map(|&(order, e)| (e.location.map_or(0, |at| z_order(at)), (order, e)))
+        .map(|&(order, e)| (e.location.map_or(0, z_order), (order, e)))
         .collect();
     spatial.sort_by_key(|(z, (order, _))| (*z, *order));
     let parts = entries.len().div_ceil(most).max(2);
@@ -260,6 +274,7 @@ fn write_chunk(
         district: district.to_owned(),
         entries: entries.len() as u32,
         bounds: bounds(entries),
+        region_wide: false,
         entries_file,
         index,
         texts,

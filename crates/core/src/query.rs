@@ -174,11 +174,14 @@ impl Finder {
         let mut town_counts = vec![0usize; store.town_keys().len()];
         for &i in store.in_order() {
             let i = i as usize;
-            if !store.is_current(i)
-                || within
+            // An offer for the whole region is within every view.
+            let outside = || {
+                within
                     .as_ref()
                     .is_some_and(|w| !w.contains(&Some(store.district_id(i))))
-            {
+                    && store.area(i) != Some(Area::Region)
+            };
+            if !store.is_current(i) || outside() {
                 continue;
             }
             let Some(score) = scores.map_or(Some(0), |scores| scores[i]) else {
@@ -319,7 +322,7 @@ impl Finder {
             (None, None) => Ordering::Equal,
         };
         match query.sort {
-            Sort::Relevance => hits.sort_by(|a, b| b.score.cmp(&a.score)),
+            Sort::Relevance => hits.sort_by_key(|h| std::cmp::Reverse(h.score)),
             Sort::Distance => hits.sort_by(by_distance),
             Sort::Name => {
                 let ranks = self.name_ranks(&query.lang);

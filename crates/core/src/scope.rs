@@ -89,12 +89,18 @@ pub fn scope(manifest: &Manifest, state: &UrlState, view: Option<Bounds>) -> Sco
     }
     keys.sort();
     keys.dedup();
-    let chunks = manifest
+    let mut chunks: Vec<u32> = manifest
         .districts
         .iter()
         .filter(|d| keys.contains(&d.key))
         .flat_map(|d| d.chunks.iter().copied())
         .collect();
+    // Offers for the whole region apply in every district.
+    chunks.extend(
+        (0..manifest.chunks.len() as u32).filter(|n| manifest.chunks[*n as usize].region_wide),
+    );
+    chunks.sort_unstable();
+    chunks.dedup();
     Scope::Districts {
         keys,
         chunks,

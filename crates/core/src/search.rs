@@ -104,6 +104,23 @@ impl Synonyms {
         CELL.get_or_init(|| Synonyms::parse(include_str!("../data/synonyms.txt")))
     }
 
+    /// The words of the multi-word terms ("general practitioner"): the only words whose
+    /// positions a search ever compares, since a query's words form a phrase only where they
+    /// are one of these terms.
+    pub fn phrase_words(&self) -> Vec<&str> {
+        let mut words: Vec<&str> = self
+            .groups
+            .iter()
+            .flatten()
+            .filter(|term| term.len() > 1)
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        words
+    }
+
     fn group_of(&self, term: &[String]) -> Option<&[Vec<String>]> {
         self.by_term.get(term).map(|&g| self.groups[g].as_slice())
     }
@@ -163,47 +180,43 @@ const DESCRIPTION: u32 = 1;
 /// Built once, when a catalogue is published (`publish.rs`), and read by the app from the
 /// chunk's index file: the browser never folds the catalogue's texts. All documents share a
 /// few flat arrays (no allocation per entry), and a chunk has at most [`MAX_WORDS`] words, so
-/// an id is two bytes: the word ids in text order are the index's largest part.
+/// an id is two bytes: the word ids in text order are the index's largest part. The file
+/// holds the same arrays, little-endian, so reading it is copying them.
 #[derive(Debug, Default, PartialEq)]
 pub struct Index {
     words: Vec<String>,
-    /// Word ids in text order, every document's fields one after the other (for phrases).
+    /// Word ids in text order, every document's fields one after the other, for phrases:
+    /// only the words that can be part of one ([`Synonyms::phrase_words`]); each run of other
+    /// words is one [`GAP`], so two words are neighbours here exactly where they are in the
+    /// text.
     text: Vec<u16>,
     /// Where each field of each document starts in `text`: `FIELDS.len()` per document, then
     /// the end.
     field_starts: Vec<u32>,
-    /// Each document's distinct word ids, sorted, each once with the highest weight it has in
-    /// the document, packed as `id << WEIGHT_BITS | weight`: a single word (the common case)
+    /// Each document's distinct word ids, sorted, each once: a single word (the common case)
     /// is a binary search, a prefix a short range walk.
-    distinct: Vec<u32>,
+    distinct: Vec<u16>,
+    /// The highest weight each of those words has in its document.
+    weights: Vec<u8>,
     /// Where each document starts in `distinct`, then the end.
     distinct_starts: Vec<u32>,
 }
 
-/// The most distinct words one chunk's index may have (its ids are `u16`); the publisher
-/// splits a chunk whose texts have more.
-pub const MAX_WORDS: usize = 1 << 16;
+/// The most distinct words one chunk's index may have (its ids are `u16`, one of them the
+/// [`GAP`]); the publisher splits a chunk whose texts have more.
+pub const MAX_WORDS: usize = u16::MAX as usize;
 
-const WEIGHT_BITS: u32 = 4;
-const WEIGHT_MASK: u32 = (1 << WEIGHT_BITS) - 1;
-const _: () = {
-    let mut f = 0;
-    while f < FIELDS.len() {
-        assert!(
-            FIELDS[f].1 <= WEIGHT_MASK,
-            "a weight must fit in WEIGHT_BITS"
-        );
-        f += 1;
-    }
-};
+/// Stands in the phrase text for a run of words that are in no phrase.
+pub const GAP: u16 = u16::MAX;
 
 /// One document's view of the index.
 #[derive(Clone, Copy)]
 struct Document<'a> {
     /// Each field's weight and word ids, in [`FIELDS`] order.
     fields: [(u32, &'a [u16]); FIELDS.len()],
-    /// Packed `id << WEIGHT_BITS | weight`, sorted by id.
-    words: &'a [u32],
+    /// Its distinct word ids, sorted, and their weights.
+    words: &'a [u16],
+    weights: &'a [u8],
 }
 
 /// The texts of a chunk have more distinct words than an index can number.
@@ -253,66 +266,96 @@ impl Index {
         index.text = text.iter().map(|id| rank[*id as usize]).collect();
         index.words = words.into_iter().map(|(w, _)| w).collect();
         index.distinct_starts.push(0);
-        let mut packed = Vec::new();
-        for number in 0..index.len_from_fields() {
+        let phrase_words = Synonyms::bundled().phrase_words();
+        // A word counts for phrases when a phrase word is it or begins it (the last word of a
+        // phrase may match as a prefix).
+        let in_phrases: Vec<bool> = index
+            .words
+            .iter()
+            .map(|w| {
+                let at = phrase_words.partition_point(|p| *p <= w.as_str());
+                phrase_words[..at].iter().rev().any(|p| w.starts_with(p))
+            })
+            .collect();
+        let mut packed: Vec<(u16, u8)> = Vec::new();
+        for number in 0..index.field_starts.len().saturating_sub(1) / FIELDS.len() {
             packed.clear();
             for (f, (_, weight, _)) in FIELDS.iter().enumerate() {
                 let ids = index.field(number, f);
-                packed.extend(ids.iter().map(|id| u32::from(*id) << WEIGHT_BITS | weight));
+                packed.extend(ids.iter().map(|id| (*id, *weight as u8)));
             }
             // Ascending: within an id the highest weight comes last, and is the one kept.
             packed.sort_unstable();
             packed.dedup_by(|later, kept| {
-                let same = *later >> WEIGHT_BITS == *kept >> WEIGHT_BITS;
+                let same = later.0 == kept.0;
                 if same {
                     *kept = *later;
                 }
                 same
             });
-            index.distinct.extend_from_slice(&packed);
+            index.distinct.extend(packed.iter().map(|(id, _)| *id));
+            index.weights.extend(packed.iter().map(|(_, w)| *w));
             index.distinct_starts.push(index.distinct.len() as u32);
         }
+        index.keep_phrase_words(&in_phrases);
         Ok(index)
     }
 
-    fn len_from_fields(&self) -> usize {
-        self.field_starts.len().saturating_sub(1) / FIELDS.len()
+    /// Reduces the text to the words phrases can use, each run of others to one [`GAP`].
+    fn keep_phrase_words(&mut self, in_phrases: &[bool]) {
+        let mut text = Vec::new();
+        let mut starts = Vec::with_capacity(self.field_starts.len());
+        for pair in self.field_starts.windows(2) {
+            starts.push(text.len() as u32);
+            for &id in &self.text[pair[0] as usize..pair[1] as usize] {
+                if in_phrases[usize::from(id)] {
+                    text.push(id);
+                } else if text.len() > *starts.last().unwrap_or(&0) as usize
+                    && text.last() != Some(&GAP)
+                {
+                    text.push(GAP);
+                }
+            }
+        }
+        starts.push(text.len() as u32);
+        self.text = text;
+        self.field_starts = starts;
     }
 
-    /// Writes the index's part of a chunk's index file (docs/published.md): the words, each
-    /// field's length per document, the word ids in text order, and each document's distinct
-    /// ids as gaps with their weights.
+    /// Writes the index's part of a chunk's index file (docs/published.md): the counts, the
+    /// words, each field's length per document, the word ids in text order, each document's
+    /// number of distinct words, their ids and their weights.
     pub fn encode(&self, out: &mut Writer) {
         out.len(self.len());
         out.len(self.words.len());
+        out.len(self.text.len());
+        out.len(self.distinct.len());
         for word in &self.words {
             out.str(word);
         }
         for pair in self.field_starts.windows(2) {
             out.len((pair[1] - pair[0]) as usize);
         }
-        for id in &self.text {
+        for pair in self.distinct_starts.windows(2) {
+            out.len((pair[1] - pair[0]) as usize);
+        }
+        for id in self.text.iter().chain(&self.distinct) {
             out.u16(*id);
         }
-        for number in 0..self.len() {
-            let words = self.document(number).words;
-            out.len(words.len());
-            let mut previous: i64 = -1;
-            for packed in words {
-                let id = i64::from(packed >> WEIGHT_BITS);
-                out.varint(
-                    ((id - previous - 1) as u64) << WEIGHT_BITS | u64::from(packed & WEIGHT_MASK),
-                );
-                previous = id;
-            }
+        for weight in &self.weights {
+            out.u8(*weight);
         }
     }
 
     /// Reads what [`Index::encode`] wrote, checking everything a search relies on: words
-    /// sorted and unique, ids within the vocabulary, each document's ids ascending.
+    /// sorted and unique, ids within the vocabulary, each document's ids ascending, the
+    /// counts adding up. Every array is sized from the counts only once the file is known
+    /// to hold that many items.
     pub fn decode(r: &mut Reader) -> Decoded<Index> {
-        let documents = r.count(FIELDS.len())?;
+        let documents = r.count(FIELDS.len() + 1)?;
         let word_count = r.count(1)?;
+        let text_len = r.count(2)?;
+        let distinct_len = r.count(3)?;
         if word_count > MAX_WORDS {
             return Err(r.error("more words than an index can hold"));
         }
@@ -324,48 +367,51 @@ impl Index {
             }
             words.push(word.to_owned());
         }
-        let mut field_starts = Vec::with_capacity(documents * FIELDS.len() + 1);
-        let mut total: usize = 0;
-        field_starts.push(0);
-        for _ in 0..documents * FIELDS.len() {
-            total = total.saturating_add(r.count(0)?);
-            if total > u32::MAX as usize || total.saturating_mul(2) > r.remaining() {
-                return Err(r.error("index text longer than the file"));
-            }
-            field_starts.push(total as u32);
-        }
-        let mut text = Vec::with_capacity(total);
-        for _ in 0..total {
-            let id = r.u16()?;
-            if usize::from(id) >= word_count {
-                return Err(r.error("a word id outside the vocabulary"));
-            }
-            text.push(id);
-        }
-        let mut distinct = Vec::new();
-        let mut distinct_starts = Vec::with_capacity(documents + 1);
-        distinct_starts.push(0);
-        for _ in 0..documents {
-            let n = r.count(1)?;
-            let mut previous: i64 = -1;
+        let lengths = |r: &mut Reader, n: usize, total: usize| -> Decoded<Vec<u32>> {
+            let mut starts = Vec::with_capacity(n + 1);
+            let mut sum = 0usize;
+            starts.push(0);
             for _ in 0..n {
-                let packed = r.varint()?;
-                let id = previous
-                    .saturating_add(1)
-                    .saturating_add(i64::try_from(packed >> WEIGHT_BITS).unwrap_or(i64::MAX));
-                if id >= word_count as i64 {
-                    return Err(r.error("a word id outside the vocabulary"));
+                sum = sum.saturating_add(r.count(0)?);
+                if sum > total {
+                    return Err(r.error("lengths longer than their array"));
                 }
-                distinct.push((id as u32) << WEIGHT_BITS | (packed as u32 & WEIGHT_MASK));
-                previous = id;
+                starts.push(sum as u32);
             }
-            distinct_starts.push(distinct.len() as u32);
+            if sum != total {
+                return Err(r.error("lengths that do not add up"));
+            }
+            Ok(starts)
+        };
+        let field_starts = lengths(r, documents * FIELDS.len(), text_len)?;
+        let distinct_starts = lengths(r, documents, distinct_len)?;
+        let text = read_u16s(r, text_len)?;
+        let distinct = read_u16s(r, distinct_len)?;
+        let weights = r.take(distinct_len)?.to_vec();
+        let too_large = distinct.iter().any(|id| usize::from(*id) >= word_count)
+            || text
+                .iter()
+                .any(|id| usize::from(*id) >= word_count && *id != GAP);
+        if too_large {
+            return Err(r.error("a word id outside the vocabulary"));
+        }
+        let ascending = distinct_starts.windows(2).all(|pair| {
+            distinct[pair[0] as usize..pair[1] as usize]
+                .windows(2)
+                .all(|ids| ids[0] < ids[1])
+        });
+        if !ascending {
+            return Err(r.error("a document's words out of order"));
+        }
+        if weights.iter().any(|w| u32::from(*w) > MAX_WEIGHT) {
+            return Err(r.error("a weight no field has"));
         }
         Ok(Index {
             words,
             text,
             field_starts,
             distinct,
+            weights,
             distinct_starts,
         })
     }
@@ -382,13 +428,26 @@ impl Index {
     /// The bytes the index occupies in memory (for the benchmark's breakdown).
     pub fn heap_bytes(&self) -> usize {
         self.words.iter().map(|w| w.capacity() + 24).sum::<usize>()
-            + self.text.capacity() * 2
-            + (self.field_starts.capacity()
-                + self.distinct.capacity()
-                + self.distinct_starts.capacity())
-                * 4
+            + (self.text.capacity() + self.distinct.capacity()) * 2
+            + self.weights.capacity()
+            + (self.field_starts.capacity() + self.distinct_starts.capacity()) * 4
     }
 }
+
+/// `n` little-endian `u16`s, in one pass over their bytes.
+fn read_u16s(r: &mut Reader, n: usize) -> Decoded<Vec<u16>> {
+    let bytes = r.take(
+        n.checked_mul(2)
+            .ok_or_else(|| r.error("an array too long"))?,
+    )?;
+    Ok(bytes
+        .chunks_exact(2)
+        .map(|b| u16::from_le_bytes([b[0], b[1]]))
+        .collect())
+}
+
+/// The highest field weight.
+const MAX_WEIGHT: u32 = NAME;
 
 /// A query word resolved against the vocabulary: ids that match it exactly, and ids that
 /// match it as a prefix.
@@ -408,10 +467,12 @@ impl Index {
     }
 
     fn document(&self, number: usize) -> Document<'_> {
+        let words =
+            self.distinct_starts[number] as usize..self.distinct_starts[number + 1] as usize;
         Document {
             fields: std::array::from_fn(|f| (FIELDS[f].1, self.field(number, f))),
-            words: &self.distinct
-                [self.distinct_starts[number] as usize..self.distinct_starts[number + 1] as usize],
+            words: &self.distinct[words.clone()],
+            weights: &self.weights[words],
         }
     }
 
@@ -532,18 +593,19 @@ impl Document<'_> {
     fn word_score(&self, word: &WordMatch, prefix_ok: bool) -> Option<u32> {
         let exact = word.exact.and_then(|id| {
             self.words
-                .binary_search_by_key(&id, |w| w >> WEIGHT_BITS)
+                .binary_search(&(id as u16))
                 .ok()
-                .map(|i| (self.words[i] & WEIGHT_MASK) * 2)
+                .map(|i| u32::from(self.weights[i]) * 2)
         });
         let prefix = prefix_ok.then(|| {
             let start = self
                 .words
-                .partition_point(|w| w >> WEIGHT_BITS < word.prefix.start);
+                .partition_point(|w| u32::from(*w) < word.prefix.start);
             self.words[start..]
                 .iter()
-                .take_while(|w| *w >> WEIGHT_BITS < word.prefix.end)
-                .map(|w| w & WEIGHT_MASK)
+                .zip(&self.weights[start..])
+                .take_while(|(w, _)| u32::from(**w) < word.prefix.end)
+                .map(|(_, weight)| u32::from(*weight))
                 .max()
         });
         exact.into_iter().chain(prefix.flatten()).max()

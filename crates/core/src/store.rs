@@ -169,14 +169,16 @@ impl Store {
         }
     }
 
-    /// Adds chunk `manifest_chunk` of district `district` from its entries and index files.
-    /// Nothing is added when either file is refused; a chunk already loaded is left as it is.
+    /// Adds chunk `manifest_chunk` of district `district` from its entries, index and texts
+    /// files (the texts in one language; [`Store::add_texts`] adds others). Nothing is added
+    /// when any of them is refused; a chunk already loaded is left as it is.
     pub fn add(
         &mut self,
         manifest_chunk: u32,
         district: &str,
         entries: &[u8],
         index: &[u8],
+        texts: &[u8],
     ) -> Decoded<()> {
         if self.is_loaded(manifest_chunk) {
             return Ok(());
@@ -191,6 +193,7 @@ impl Store {
                 what: "an index for another number of entries",
             });
         }
+        let texts = decode_texts(texts, decoded.ids.len())?;
         let district_id = *self.district_ids.get(district).ok_or(DecodeError {
             at: 0,
             what: "entries of a district the manifest does not list",
@@ -220,14 +223,14 @@ impl Store {
             ids: decoded.ids,
             details: decoded.details,
             index,
-            texts: Vec::new(),
+            texts: vec![texts],
         });
         self.merge_order(first as usize);
         self.version += 1;
         Ok(())
     }
 
-    /// Adds the texts file of a loaded chunk (in the language the file names).
+    /// Adds another language's texts file of a loaded chunk (in the language the file names).
     pub fn add_texts(&mut self, manifest_chunk: u32, bytes: &[u8]) -> Decoded<()> {
         let Some(loaded) = self
             .chunks
@@ -239,37 +242,7 @@ impl Store {
                 what: "texts of a chunk that is not loaded",
             });
         };
-        let mut r = chunk::open(bytes, FileKind::Texts)?;
-        let lang = r.str()?.to_owned();
-        if !crate::validate::is_language_code(&lang) {
-            return Err(r.error("not a language code"));
-        }
-        let n = r.count(2)?;
-        if n != loaded.ids.len() {
-            return Err(r.error("texts for another number of entries"));
-        }
-        let mut texts = Texts {
-            lang,
-            flags: Vec::with_capacity(n),
-            names: Strings::with_capacity(n),
-            excerpts: Strings::with_capacity(n),
-        };
-        for _ in 0..n {
-            let flags = r.u8()?;
-            if flags & !TEXT_FLAGS != 0 {
-                return Err(r.error("unknown text flags"));
-            }
-            texts.flags.push(flags);
-            texts.names.push(r.str()?);
-            texts.excerpts.push(if flags & HAS_EXCERPT != 0 {
-                r.str()?
-            } else {
-                ""
-            });
-        }
-        r.end()?;
-        texts.names.shrink();
-        texts.excerpts.shrink();
+        let texts = decode_texts(bytes, loaded.ids.len())?;
         loaded.texts.retain(|t| t.lang != texts.lang);
         loaded.texts.push(texts);
         self.version += 1;
@@ -616,6 +589,41 @@ impl Row {
         let event_ahead = self.category.kind() != Kind::Event || last_day == 0 || today <= last_day;
         started && not_ended && event_ahead
     }
+}
+
+/// A texts file for a chunk of `n` entries.
+fn decode_texts(bytes: &[u8], n: usize) -> Decoded<Texts> {
+    let mut r = chunk::open(bytes, FileKind::Texts)?;
+    let lang = r.str()?.to_owned();
+    if !crate::validate::is_language_code(&lang) {
+        return Err(r.error("not a language code"));
+    }
+    if r.count(2)? != n {
+        return Err(r.error("texts for another number of entries"));
+    }
+    let mut texts = Texts {
+        lang,
+        flags: Vec::with_capacity(n),
+        names: Strings::with_capacity(n),
+        excerpts: Strings::with_capacity(n),
+    };
+    for _ in 0..n {
+        let flags = r.u8()?;
+        if flags & !TEXT_FLAGS != 0 {
+            return Err(r.error("unknown text flags"));
+        }
+        texts.flags.push(flags);
+        texts.names.push(r.str()?);
+        texts.excerpts.push(if flags & HAS_EXCERPT != 0 {
+            r.str()?
+        } else {
+            ""
+        });
+    }
+    r.end()?;
+    texts.names.shrink();
+    texts.excerpts.shrink();
+    Ok(texts)
 }
 
 struct DecodedEntries {

@@ -206,23 +206,20 @@ fn decode(kind: FileKind, bytes: &[u8]) -> bool {
     let mut accepted = false;
     let peak = peak_of(|| {
         let mut store = Store::for_manifest(m, TODAY);
+        let (entries, index, german) = (
+            file(published, &c.entries_file),
+            file(published, &c.index),
+            file(published, &c.texts["de"]),
+        );
         accepted = match kind {
-            FileKind::Entries => store
-                .add(0, &c.district, bytes, file(published, &c.index))
-                .is_ok(),
-            FileKind::Index => store
-                .add(0, &c.district, file(published, &c.entries_file), bytes)
-                .is_ok(),
+            FileKind::Entries => store.add(0, &c.district, bytes, index, german).is_ok(),
+            FileKind::Index => store.add(0, &c.district, entries, bytes, german).is_ok(),
             FileKind::Texts => {
-                store
-                    .add(
-                        0,
-                        &c.district,
-                        file(published, &c.entries_file),
-                        file(published, &c.index),
-                    )
-                    .unwrap();
-                store.add_texts(0, bytes).is_ok()
+                // With the chunk (and the texts in its first language) and as another language.
+                let first = store.add(0, &c.district, entries, index, bytes).is_ok();
+                let mut other = Store::for_manifest(m, TODAY);
+                other.add(0, &c.district, entries, index, german).unwrap();
+                first & other.add_texts(0, bytes).is_ok()
             }
             FileKind::Details => decode_details(bytes).is_ok(),
             FileKind::Places => decode_places(bytes).is_ok(),
@@ -230,7 +227,11 @@ fn decode(kind: FileKind, bytes: &[u8]) -> bool {
     });
     let baseline = match kind {
         // Loading the chunk the texts belong to is not the texts decoder's allocation.
-        FileKind::Texts => file(published, &c.entries_file).len() + file(published, &c.index).len(),
+        FileKind::Texts => {
+            2 * (file(published, &c.entries_file).len()
+                + file(published, &c.index).len()
+                + file(published, &c.texts["de"]).len())
+        }
         _ => 0,
     };
     assert!(

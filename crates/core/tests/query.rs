@@ -425,10 +425,16 @@ fn a_catalogue_split_into_many_chunks_loaded_in_any_order_answers_as_one_chunk()
     order.extend((0..manifest.chunks.len()).rev().skip(1).step_by(2));
     for n in order {
         let c = &manifest.chunks[n];
+        let en = file(&c.texts["en"]);
         store
-            .add(n as u32, &c.district, file(&c.entries_file), file(&c.index))
+            .add(
+                n as u32,
+                &c.district,
+                file(&c.entries_file),
+                file(&c.index),
+                en,
+            )
             .unwrap();
-        store.add_texts(n as u32, file(&c.texts["en"])).unwrap();
     }
     store.add_places(file(&manifest.places)).unwrap();
     assert_eq!(answers(&mut Finder::with_store(store)), expected);

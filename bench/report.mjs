@@ -32,9 +32,12 @@ export function machineLine() {
     `${version('trunk --version')} · ${version('wasm-opt --version')} · ${version('chromium --version')}`;
 }
 
-/** Replaces the text between `<!-- name:start -->` and `<!-- name:end -->` in BENCHMARKS.md. */
+/**
+ * Replaces the text between `<!-- name:start -->` and `<!-- name:end -->` in BENCHMARKS.md (or in
+ * the file BENCHMARKS_FILE names: a trial run of one script that leaves the results alone).
+ */
 export async function writeSection(name, body) {
-  const file = 'BENCHMARKS.md';
+  const file = process.env.BENCHMARKS_FILE ?? 'BENCHMARKS.md';
   let text;
   try {
     text = await readFile(file, 'utf8');

@@ -13,7 +13,6 @@ use ankommen_core::pack::DecodeError;
 use ankommen_core::store::DetailsAt;
 use ankommen_core::{Finder, Problem};
 use futures::stream::{FuturesUnordered, StreamExt};
-use gloo_net::http::Request;
 use js_sys::{Object, Reflect, Uint8Array};
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -28,8 +27,13 @@ pub struct Dataset {
 }
 
 enum Files {
-    /// Beside the manifest: `base` is its URL up to the last `/`.
-    Remote { base: String, timeout_ms: u32 },
+    /// Beside the manifest: `base` is its URL up to the last `/`; `fetcher` the script that
+    /// fetches them off the main thread.
+    Remote {
+        base: String,
+        timeout_ms: u32,
+        fetcher: String,
+    },
     /// Published in this page: an object of file name → `ArrayBuffer`.
     Memory(Object),
 }
@@ -79,8 +83,14 @@ impl Fault {
 }
 
 impl Dataset {
-    /// A set on a server, its manifest read from `manifest_url`.
-    pub fn remote(manifest: Manifest, manifest_url: &str, timeout_ms: u32) -> Dataset {
+    /// A set on a server, its manifest read from `manifest_url`; `fetcher` is the address of
+    /// `fetcher.js` (beside the app's page).
+    pub fn remote(
+        manifest: Manifest,
+        manifest_url: &str,
+        timeout_ms: u32,
+        fetcher: &str,
+    ) -> Dataset {
         let path = manifest_url.split(['?', '#']).next().unwrap_or_default();
         let base = path
             .rfind('/')
@@ -88,7 +98,11 @@ impl Dataset {
             .to_owned();
         Dataset {
             manifest: Rc::new(manifest),
-            files: Rc::new(Files::Remote { base, timeout_ms }),
+            files: Rc::new(Files::Remote {
+                base,
+                timeout_ms,
+                fetcher: fetcher.to_owned(),
+            }),
         }
     }
 
@@ -113,14 +127,25 @@ impl Dataset {
                 .filter(|b| b.is_instance_of::<js_sys::ArrayBuffer>())
                 .map(|buffer| Uint8Array::new(&buffer).to_vec())
                 .ok_or(Fault::Http(404)),
-            Files::Remote { base, timeout_ms } => {
+            Files::Remote {
+                base,
+                timeout_ms,
+                fetcher,
+            } => {
                 let url = format!("{base}{}", file.name);
-                let bytes = fetch(&url, *timeout_ms, file.bytes).await?;
-                if u64::from(bytes.length()) != file.bytes
-                    || !hash_matches(&bytes, file.hash().unwrap_or_default()).await
-                {
-                    return Err(Fault::Corrupt);
-                }
+                let bytes = match crate::fetcher::fetch(fetcher, &url, file, *timeout_ms).await {
+                    Some(fetched) => fetched?,
+                    // No worker here: the same checks, on the main thread.
+                    None => {
+                        let bytes = fetch(&url, *timeout_ms, file.bytes).await?;
+                        if u64::from(bytes.length()) != file.bytes
+                            || !hash_matches(&bytes, file.hash().unwrap_or_default()).await
+                        {
+                            return Err(Fault::Corrupt);
+                        }
+                        bytes
+                    }
+                };
                 FETCHED.with(|f| {
                     if let Some(fetched) = f.borrow_mut().as_mut() {
                         fetched.push(url);
@@ -167,16 +192,22 @@ pub fn take_fetched() -> Vec<String> {
     FETCHED.with(|f| f.borrow_mut().take().unwrap_or_default())
 }
 
+/// Chunks fetched at once (three files each).
+const CHUNKS_IN_FLIGHT: usize = 16;
+
 /// Fetches `url`, of `expected` bytes, within `timeout_ms`; a status other than 2xx is a
-/// fault, and so is an answer announced as much larger (it is not read).
+/// fault, and so is an answer announced as much larger (it is not read). The browser's
+/// `fetch` directly: this runs for every file of a set.
 async fn fetch(url: &str, timeout_ms: u32, expected: u64) -> Result<Uint8Array, Fault> {
-    let signal = web_sys::AbortSignal::timeout_with_u32(timeout_ms);
+    let init = web_sys::RequestInit::new();
+    init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(timeout_ms)));
     let started = js_sys::Date::now();
     let late = || js_sys::Date::now() - started >= f64::from(timeout_ms);
-    let response = match Request::get(url).abort_signal(Some(&signal)).send().await {
-        Ok(response) => response,
-        Err(_) if late() => return Err(Fault::Timeout(timeout_ms.div_ceil(1000))),
-        Err(_) => return Err(Fault::Unreachable),
+    let fetched = JsFuture::from(window().fetch_with_str_and_init(url, &init)).await;
+    let response: web_sys::Response = match fetched.map(JsCast::dyn_into) {
+        Ok(Ok(response)) => response,
+        _ if late() => return Err(Fault::Timeout(timeout_ms.div_ceil(1000))),
+        _ => return Err(Fault::Unreachable),
     };
     if !(200..300).contains(&response.status()) {
         return Err(Fault::Http(response.status()));
@@ -185,11 +216,13 @@ async fn fetch(url: &str, timeout_ms: u32, expected: u64) -> Result<Uint8Array, 
     let announced = response
         .headers()
         .get("content-length")
+        .ok()
+        .flatten()
         .and_then(|n| n.parse::<u64>().ok());
     if announced.is_some_and(|n| n > expected + expected / 8 + 1024) {
         return Err(Fault::Corrupt);
     }
-    crate::offline::body(&response.into()).await.map_err(|_| {
+    crate::offline::body(&response).await.map_err(|_| {
         if late() {
             Fault::Timeout(timeout_ms.div_ceil(1000))
         } else {
@@ -257,29 +290,34 @@ pub async fn load_chunks(
         .filter(|n| (*n as usize) < manifest.chunks.len())
         .filter(|n| finder.update(|f| !f.store().is_loaded(*n)).unwrap_or(false))
         .collect();
-    let mut pending: FuturesUnordered<_> = missing
-        .iter()
-        .map(|&n| {
-            let chunk = &manifest.chunks[n as usize];
-            let texts = chunk.texts.get(&lang).or_else(|| chunk.texts.get("de"));
-            async move {
-                let (entries, index, texts) = futures::join!(
-                    with_name(dataset, &chunk.entries_file),
-                    with_name(dataset, &chunk.index),
-                    async {
-                        match texts {
-                            Some(file) => with_name(dataset, file).await,
-                            None => Err((String::new(), Fault::Http(404))),
-                        }
+    let load = |n: u32| {
+        let chunk = &manifest.chunks[n as usize];
+        let texts = chunk.texts.get(&lang).or_else(|| chunk.texts.get("de"));
+        async move {
+            let (entries, index, texts) = futures::join!(
+                with_name(dataset, &chunk.entries_file),
+                with_name(dataset, &chunk.index),
+                async {
+                    match texts {
+                        Some(file) => with_name(dataset, file).await,
+                        None => Err((String::new(), Fault::Http(404))),
                     }
-                );
-                (n, entries.and_then(|e| Ok((e, index?, texts?))))
-            }
-        })
-        .collect();
+                }
+            );
+            (n, entries.and_then(|e| Ok((e, index?, texts?))))
+        }
+    };
+    // A few chunks at a time: starting a fetch costs the main thread a millisecond or more,
+    // and a hundred at once would hold it for a long task; the connections are busy anyway.
+    let mut waiting = missing.into_iter();
+    let mut pending: FuturesUnordered<_> =
+        waiting.by_ref().take(CHUNKS_IN_FLIGHT).map(load).collect();
     let mut problems = Vec::new();
     let mut added_chunks = 0;
     while let Some((n, files)) = pending.next().await {
+        if let Some(next) = waiting.next() {
+            pending.push(load(next));
+        }
         let district = manifest.chunks[n as usize].district.clone();
         let added = files.and_then(|(entries, index, texts)| {
             finder
@@ -343,6 +381,34 @@ pub async fn load_texts(dataset: &Dataset, finder: &impl FinderCell, lang: &str)
         }
     }
     problems
+}
+
+/// Fetches the excerpts file `file` of chunk `chunk` for the rows that show it, once however
+/// many rows ask; `excerpts` changes when it is in. A file that cannot be had leaves its
+/// rows without a description line (the details still have it), with a console warning.
+pub fn want_excerpts(discovery: crate::app::Discovery, file: FileRef, chunk: u32) {
+    let asked = discovery
+        .excerpts_asked
+        .try_update_value(|asked| asked.insert(file.name.clone()))
+        .unwrap_or(false);
+    if !asked {
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        let dataset = discovery.dataset.get_value();
+        let added = match dataset.file(&file).await {
+            Ok(bytes) => discovery
+                .finder
+                .try_update_value(|f| f.store_mut().add_excerpts(chunk, &bytes))
+                .unwrap_or(Ok(()))
+                .map_err(Fault::Undecodable),
+            Err(fault) => Err(fault),
+        };
+        match added {
+            Ok(()) => discovery.excerpts.update(|n| *n += 1),
+            Err(fault) => leptos::logging::warn!("{}", fault.describe(&file.name).1),
+        }
+    });
 }
 
 /// The region's municipalities, for "near a place" (once).

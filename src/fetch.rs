@@ -286,7 +286,12 @@ async fn read_catalog(
     };
     match read_manifest(&body.to_vec()) {
         Some(Ok(manifest)) => Ok(Got {
-            dataset: Dataset::remote(manifest, url, config.catalog_timeout_ms),
+            dataset: Dataset::remote(
+                manifest,
+                url,
+                config.catalog_timeout_ms,
+                &beside(worker, "fetcher.js"),
+            ),
             skipped: 0,
             url: url.to_owned(),
             keep: fresh.then_some(body),
@@ -306,6 +311,14 @@ async fn read_catalog(
                 keep: None,
             })
         }
+    }
+}
+
+/// The file `name` in the folder of `script` (the app's scripts are side by side).
+fn beside(script: &str, name: &str) -> String {
+    match script.rfind('/') {
+        Some(slash) => format!("{}{name}", &script[..=slash]),
+        None => name.to_owned(),
     }
 }
 

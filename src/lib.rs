@@ -11,6 +11,7 @@ pub mod data;
 pub mod details;
 pub mod embed;
 pub mod fetch;
+pub mod fetcher;
 pub mod filters;
 pub mod history;
 pub mod language;

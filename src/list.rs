@@ -8,6 +8,7 @@ use crate::app::use_discovery;
 use crate::history::{href, Address, Step};
 use crate::language::use_language;
 use ankommen_core::i18n::Arg;
+use ankommen_core::store::Excerpt;
 use ankommen_core::Localized;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -275,7 +276,8 @@ fn ResultItem(row: Row, rows: Memo<Vec<Row>>, total: Memo<usize>) -> impl IntoVi
         address.update(Step::Push, |s| s.entry = Some(id));
     };
     let name = Signal::derive(move || text_of(index, language.code(), TextPart::Name));
-    let excerpt = Signal::derive(move || text_of(index, language.code(), TextPart::Excerpt));
+    let excerpt = Memo::new(move |_| excerpt_of(index, language.code()));
+    let excerpt_text = Signal::derive(move || excerpt.get().flatten());
     view! {
         <li
             class="ak-item"
@@ -304,8 +306,10 @@ fn ResultItem(row: Row, rows: Memo<Vec<Row>>, total: Memo<usize>) -> impl IntoVi
                         " · "{move || language.t_with("distance-km", &[("km", Arg::from(km))])}
                     })}
                 </p>
+                // Two lines are kept for the description while its file is on its way, so the
+                // row does not grow when it arrives.
                 {move || excerpt.get().is_some().then(|| view! {
-                    <p class="ak-item__description"><StoreText text=excerpt /></p>
+                    <p class="ak-item__description"><StoreText text=excerpt_text /></p>
                 })}
             </div>
         </li>
@@ -315,11 +319,9 @@ fn ResultItem(row: Row, rows: Memo<Vec<Row>>, total: Memo<usize>) -> impl IntoVi
 #[derive(Clone, Copy)]
 pub enum TextPart {
     Name,
-    Excerpt,
 }
 
-/// An entry's name or description excerpt in `lang`, with the language it is in (tracks the
-/// arrival of texts).
+/// An entry's name in `lang`, with the language it is in (tracks the arrival of texts).
 pub fn text_of(index: usize, lang: &str, part: TextPart) -> Option<(String, String)> {
     let discovery = use_discovery();
     discovery.loaded.track();
@@ -332,11 +334,33 @@ pub fn text_of(index: usize, lang: &str, part: TextPart) -> Option<(String, Stri
             }
             let shown = match part {
                 TextPart::Name => store.name(index, lang),
-                TextPart::Excerpt => store.excerpt(index, lang),
             }?;
             Some((shown.text.to_owned(), shown.lang.to_owned()))
         })
         .flatten()
+}
+
+/// The start of an entry's description in `lang` and its language: `None` when it has no
+/// description, `Some(None)` while its excerpts file is fetched (which this starts).
+fn excerpt_of(index: usize, lang: &str) -> Option<Option<(String, String)>> {
+    let discovery = use_discovery();
+    discovery.loaded.track();
+    discovery.excerpts.track();
+    let excerpt = discovery.finder.try_with_value(|f| {
+        let store = f.store();
+        (index < store.len()).then(|| match store.excerpt(index, lang) {
+            Excerpt::None => None,
+            Excerpt::Shown(shown) => Some(Ok((shown.text.to_owned(), shown.lang.to_owned()))),
+            Excerpt::Wanted { file, chunk } => Some(Err((file, chunk))),
+        })
+    });
+    match excerpt.flatten().flatten()? {
+        Ok(shown) => Some(Some(shown)),
+        Err((file, chunk)) => {
+            crate::data::want_excerpts(discovery, file, chunk);
+            Some(None)
+        }
+    }
 }
 
 /// A text from the store in the UI language; German, marked as such, where the entry has no

@@ -75,7 +75,13 @@ for (const [name, query] of [
       assert.ok(want > 0, 'premise: the district has current entries');
       assert.equal(await count(page), want, "the district's entries, all of them");
       await page.waitForTimeout(500); // anything else the page would fetch has been asked for
-      assert.deepEqual(dataFiles(browser.requests).sort(), ['manifest.json', ...chunkFiles(OLPE)].sort());
+      const fetched = dataFiles(browser.requests);
+      // The manifest, the district's chunks, and the excerpts pages of the rows on screen.
+      const chunks = chunkFiles(OLPE);
+      const stems = new Set(chunks.map((name) => name.split('-').slice(0, 2).join('-')));
+      const excerpts = fetched.filter((name) => name.includes('-excerpts-de-'));
+      assert.ok(excerpts.length > 0 && excerpts.every((name) => stems.has(name.split('-').slice(0, 2).join('-'))), `${excerpts}`);
+      assert.deepEqual(fetched.filter((name) => !excerpts.includes(name)).sort(), ['manifest.json', ...chunks].sort());
       await assertClean(assert, browser);
     } finally {
       await browser.close();

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert, { reportAssertions } from './assert.mjs';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, recommendedHeaders } from './server.mjs';
@@ -52,6 +52,7 @@ const TYPES = [
 ];
 
 let server;
+let published; // a copy of the build whose data/ is the hostile catalogue, published
 let dir;
 let file; // the hostile catalogue on disk, for the CLI and the preview
 let hostile;
@@ -112,14 +113,22 @@ before(async () => {
     out = error.stdout;
   }
   report = JSON.parse(out);
+  // Published as an operator would, the broken entries left out.
+  const site = join(dir, 'site');
+  cpSync(process.env.DIST ?? 'dist', site, { recursive: true });
+  rmSync(join(site, 'data'), { recursive: true, force: true });
+  execFileSync(CLI, ['publish', '--drop-invalid', file, '-o', join(site, 'data')], { stdio: 'pipe', maxBuffer: 1 << 26 });
+  published = await serve(site);
 });
 after(async () => {
   await server?.close();
+  await published?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A browser whose page gets the hostile catalogue; every dialog and script flag recorded. */
-async function open(options) {
+/** A browser whose page gets the hostile catalogue (from an API, as JSON, unless
+ * `json: false`); every dialog and script flag recorded. */
+async function open(options, json = true) {
   const browser = await openBrowser(options);
   const { page, context } = browser;
   browser.dialogs = [];
@@ -127,7 +136,7 @@ async function open(options) {
     browser.dialogs.push(d.message());
     d.dismiss();
   });
-  await routeJsonCatalogue(context, hostile);
+  if (json) await routeJsonCatalogue(context, hostile);
   return browser;
 }
 
@@ -183,32 +192,39 @@ test('the validator names every bad field of the hostile catalogue', () => {
   assert.equal(report.valid_entries, 20 + TEXTS.length - REFUSED.length, 'the untouched entries and the markup entries are valid');
 });
 
-for (const [name, width, height] of [['phone', 390, 844], ['desktop', 1280, 800]]) {
-  test(`the app shows the valid entries of the hostile catalogue, escaped, and runs nothing (${name})`, async () => {
-    const browser = await open({ width, height });
+const SOURCES = [
+  ['from an API, read in the worker', true],
+  ['published with --drop-invalid', false],
+];
+for (const [name, width, height] of [['phone', 390, 844], ['desktop', 1280, 800]]) for (const [source, json] of SOURCES) {
+  test(`the app shows the valid entries of the hostile catalogue, escaped, and runs nothing (${name}, ${source})`, async () => {
+    const browser = await open({ width, height }, json);
     const { page } = browser;
+    const base = json ? server.url : published.url;
     try {
-      await page.goto(server.url);
+      await page.goto(base);
       await page.waitForSelector('.ak-count', { timeout: LOAD });
       const count = Number((await page.locator('.ak-count').textContent()).replace(/\D/g, ''));
       assert.equal(count, report.valid_entries, 'every valid entry shows');
-      assert.match(await page.locator('.ak-notice').textContent(), new RegExp(String(hostile.entries.length - report.valid_entries)));
+      if (json) {
+        assert.match(await page.locator('.ak-notice').textContent(), new RegExp(String(hostile.entries.length - report.valid_entries)));
+      }
       await assertHarmless(browser, 'list');
 
       // Each markup entry opens as text, exactly as written.
       for (const [i, text] of TEXTS.entries()) {
         if (REFUSED.includes(i)) continue;
-        await page.goto(`${server.url}?entry=hostile-text-${i}`);
+        await page.goto(`${base}?entry=hostile-text-${i}`);
         const title = page.locator('.ak-details__title');
         await title.waitFor({ timeout: LOAD });
         assert.equal(await title.textContent(), text, `entry ${i}: the name is shown as text`);
         await assertHarmless(browser, `details ${i}`);
         if (i === 2 || i === 7) {
-          await page.screenshot({ path: join(ARTIFACTS, `hostile-${i}-${name}.png`), fullPage: false });
+          await page.screenshot({ path: join(ARTIFACTS, `hostile-${i}-${name}-${json ? 'json' : 'published'}.png`), fullPage: false });
         }
       }
       // A search for the markup finds it as text.
-      await page.goto(`${server.url}?q=${encodeURIComponent('<script>')}`);
+      await page.goto(`${base}?q=${encodeURIComponent('<script>')}`);
       await page.waitForSelector('.ak-item', { timeout: LOAD });
       await assertHarmless(browser, 'search');
       assert.equal(await page.evaluate(() => document.cookie), '');

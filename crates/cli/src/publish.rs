@@ -10,7 +10,7 @@ use crate::output::{self, write_atomically, Lang, Outcome};
 use ankommen_core::manifest::Manifest;
 use ankommen_core::parse::decode;
 use ankommen_core::publish::{publish, Options, Published, MANIFEST};
-use ankommen_core::store::details_files;
+use ankommen_core::store::{details_files, excerpt_files};
 use ankommen_core::{parse_catalog, Catalog, Date, Severity};
 use std::collections::HashSet;
 use std::path::Path;
@@ -149,11 +149,19 @@ fn write(dir: &Path, published: &Published) -> std::io::Result<u64> {
     for file in previous.iter().flat_map(Manifest::files) {
         keep.insert(file.name.clone());
     }
-    // The previous set's details files are named by its entries files.
+    // The previous set's details and excerpts files are named by its entries and texts files.
     for chunk in previous.iter().flat_map(|m| &m.chunks) {
-        let entries = std::fs::read(dir.join(&chunk.entries_file.name)).unwrap_or_default();
-        for file in details_files(&entries).unwrap_or_default() {
-            keep.insert(file.name);
+        let read = |name: &str| std::fs::read(dir.join(name)).unwrap_or_default();
+        let entries = read(&chunk.entries_file.name);
+        keep.extend(
+            details_files(&entries)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|f| f.name),
+        );
+        for texts in chunk.texts.values() {
+            let named = excerpt_files(&read(&texts.name)).unwrap_or_default();
+            keep.extend(named.into_iter().map(|f| f.name));
         }
     }
     for entry in std::fs::read_dir(dir)?.flatten() {

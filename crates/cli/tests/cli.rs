@@ -451,3 +451,147 @@ fn headers_name_exactly_the_configured_hosts_in_each_server_format() {
     let (code, _, err) = run(&["headers", "--config", path(&dir.join("missing.json"))]);
     assert_eq!(code, 2, "{err}");
 }
+
+/// The `.bin` files and the manifest in a published folder.
+fn published_files(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn publish_writes_the_set_that_validates_and_nothing_when_there_are_errors() {
+    let dir = scratch("publish");
+    let out = dir.join("data");
+    let (code, stdout, _) = run(&["publish", EXAMPLE, "-o", path(&out)]);
+    assert_eq!(code, 0, "{stdout}");
+    let entries = example_entries();
+    assert!(
+        stdout.contains(&format!("Veröffentlicht: {entries} Einträge")),
+        "{stdout}"
+    );
+    let files = published_files(&out);
+    assert!(files.contains(&"manifest.json".to_owned()));
+    let manifest: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["entries"], json!(entries));
+    assert_eq!(manifest["published"], json!("1.0"));
+    // Every chunk file the manifest names is there, under a name with its hash.
+    for chunk in manifest["chunks"].as_array().unwrap() {
+        for file in [
+            &chunk["entriesFile"],
+            &chunk["index"],
+            &chunk["texts"]["de"],
+        ] {
+            let name = file["name"].as_str().unwrap();
+            let bytes = std::fs::read(out.join(name)).unwrap();
+            assert_eq!(
+                bytes.len() as u64,
+                file["bytes"].as_u64().unwrap(),
+                "{name}"
+            );
+            let hash = ankommen_core::publish::hash(&bytes);
+            assert!(name.ends_with(&format!("-{hash}.bin")), "{name}");
+        }
+    }
+
+    // Errors: the same problems and exit code as validate, and nothing is written.
+    let broken = broken_catalogue(&dir);
+    let refused = dir.join("refused");
+    let (code, stdout, _) = run(&["publish", path(&broken), "-o", path(&refused)]);
+    let (validate_code, validated, _) = run(&["validate", path(&broken)]);
+    assert_eq!((code, validate_code), (1, 1));
+    assert!(
+        stdout.starts_with(validated.trim_end()),
+        "{stdout}\n---\n{validated}"
+    );
+    assert!(stdout.contains("Nichts veröffentlicht"), "{stdout}");
+    assert!(!refused.exists(), "nothing written");
+    // Unless the broken entries are to be left out.
+    let (code, stdout, _) = run(&[
+        "publish",
+        "--drop-invalid",
+        path(&broken),
+        "-o",
+        path(&refused),
+    ]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(
+        stdout.contains(&format!("Veröffentlicht: {} Einträge", entries - 3)),
+        "{stdout}"
+    );
+    // Not a catalogue at all: exit 2.
+    let junk = dir.join("junk.json");
+    std::fs::write(&junk, "{ not json").unwrap();
+    assert_eq!(
+        run(&["publish", path(&junk), "-o", path(&dir.join("junk"))]).0,
+        2
+    );
+}
+
+#[test]
+fn publishing_again_keeps_the_previous_set_and_removes_older_ones() {
+    let dir = scratch("republish");
+    let out = dir.join("data");
+    let mut doc: Value = serde_json::from_str(&std::fs::read_to_string(EXAMPLE).unwrap()).unwrap();
+    let generation = |n: usize, doc: &mut Value| {
+        doc["entries"][0]["name"]["de"] = json!(format!("Fassung {n}"));
+        let source = dir.join(format!("v{n}.json"));
+        std::fs::write(&source, doc.to_string()).unwrap();
+        assert_eq!(run(&["publish", path(&source), "-o", path(&out)]).0, 0);
+        published_files(&out)
+    };
+    let first = generation(1, &mut doc);
+    let second = generation(2, &mut doc);
+    assert!(
+        first.iter().all(|f| second.contains(f)),
+        "the first set's files stay"
+    );
+    let third = generation(3, &mut doc);
+    let gone: Vec<&String> = first.iter().filter(|f| !third.contains(f)).collect();
+    assert!(!gone.is_empty(), "files only the first set had are removed");
+    // What the second publication added stays with the third.
+    let added: Vec<&String> = second.iter().filter(|f| !first.contains(f)).collect();
+    let lost: Vec<&&String> = added.iter().filter(|f| !third.contains(f)).collect();
+    assert!(
+        !added.is_empty() && lost.is_empty(),
+        "the second set's files stay: {lost:?}"
+    );
+    // Publishing the same catalogue once more removes nothing.
+    let again = {
+        let source = dir.join("v3.json");
+        assert_eq!(run(&["publish", path(&source), "-o", path(&out)]).0, 0);
+        published_files(&out)
+    };
+    assert_eq!(again, third);
+}
+
+#[test]
+fn publish_reads_a_spreadsheet_as_import_does() {
+    let dir = scratch("publish-sheet");
+    assert_eq!(run(&["template", "--dir", path(&dir)]).0, 0);
+    let out = dir.join("data");
+    let (code, stdout, _) = run(&[
+        "publish",
+        path(&dir.join("template.xlsx")),
+        "-o",
+        path(&out),
+    ]);
+    let (import_code, imported, _) = run(&[
+        "import",
+        path(&dir.join("template.xlsx")),
+        "-o",
+        path(&dir.join("c.json")),
+    ]);
+    assert_eq!(code, import_code, "{stdout}");
+    assert!(
+        stdout.starts_with(imported.trim_end()),
+        "{stdout}\n---\n{imported}"
+    );
+    if code == 0 {
+        assert!(out.join("manifest.json").exists());
+    }
+}

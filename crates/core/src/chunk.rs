@@ -24,12 +24,18 @@ pub const ENTRY_FLAGS: u8 = 31;
 /// Flags of an entry in a texts file.
 pub const NAME_IS_GERMAN: u8 = 1;
 pub const HAS_EXCERPT: u8 = 2;
-pub const EXCERPT_IS_GERMAN: u8 = 4;
-pub const TEXT_FLAGS: u8 = 7;
+pub const TEXT_FLAGS: u8 = 3;
+/// The flag of an entry in an excerpts file.
+pub const EXCERPT_IS_GERMAN: u8 = 1;
 
-/// The list shows two lines of an entry's description; the texts file carries this many
-/// characters of it (cut at a word), the details file all of it.
-pub const EXCERPT_CHARS: usize = 160;
+/// Entries per excerpts file: the list shows a dozen rows at a time, so the rows on screen
+/// need a few small files rather than all of a chunk's descriptions.
+pub const EXCERPT_PAGE: usize = 128;
+
+/// The list shows two lines of an entry's description (about 50 characters each at the
+/// list's width); the texts file carries this many characters of it (cut at a word), the
+/// details file all of it.
+pub const EXCERPT_CHARS: usize = 120;
 
 const _: () = assert!(Profession::ALL.len() <= 16, "professions are a 16-bit mask");
 const _: () = assert!(Category::ALL.len() <= 256, "a category is one byte");
@@ -205,9 +211,10 @@ pub fn encode_index(index: &Index) -> Vec<u8> {
     w.finish()
 }
 
-/// The texts file of a chunk in `lang`: each entry's name and the start of its description
-/// in that language, or in German with a flag where it has no translation.
-pub fn encode_texts(entries: &[(u32, &Entry)], lang: &str) -> Vec<u8> {
+/// The texts file of a chunk in `lang`: each entry's name in that language (or in German,
+/// flagged, where it has no translation), whether it has a description, and the chunk's
+/// excerpts files in that language.
+pub fn encode_texts(entries: &[(u32, &Entry)], lang: &str, excerpts: &[FileRef]) -> Vec<u8> {
     let mut w = writer(FileKind::Texts);
     w.str(lang);
     w.len(entries.len());
@@ -217,18 +224,37 @@ pub fn encode_texts(entries: &[(u32, &Entry)], lang: &str) -> Vec<u8> {
             flags |= NAME_IS_GERMAN;
             &e.name.de
         });
-        let excerpt = e.description.as_ref().map(|d| {
+        if e.description.is_some() {
             flags |= HAS_EXCERPT;
-            excerpt(d.translation(lang).unwrap_or_else(|| {
-                flags |= EXCERPT_IS_GERMAN;
-                &d.de
-            }))
-        });
+        }
         w.u8(flags);
         w.str(name);
-        if let Some(excerpt) = excerpt {
-            w.str(&excerpt);
-        }
+    }
+    w.len(excerpts.len());
+    for file in excerpts {
+        w.str(&file.name);
+        w.varint(file.bytes);
+    }
+    w.finish()
+}
+
+/// An excerpts file: for entries from position `first` of a chunk, the start of each one's
+/// description in `lang` (German, flagged, without a translation; empty without one).
+pub fn encode_excerpts(first: usize, entries: &[(u32, &Entry)], lang: &str) -> Vec<u8> {
+    let mut w = writer(FileKind::Excerpts);
+    w.str(lang);
+    w.len(first);
+    w.len(entries.len());
+    for (_, e) in entries {
+        let (flags, text) = match &e.description {
+            None => (0, String::new()),
+            Some(d) => match d.translation(lang) {
+                Some(text) => (0, excerpt(text)),
+                None => (EXCERPT_IS_GERMAN, excerpt(&d.de)),
+            },
+        };
+        w.u8(flags);
+        w.str(&text);
     }
     w.finish()
 }

@@ -19,8 +19,10 @@ pub enum FileKind {
     Entries = b'E' as isize,
     /// A chunk's search index.
     Index = b'I' as isize,
-    /// A chunk's names and short descriptions in one language.
+    /// A chunk's names in one language, and the names of its excerpts files.
     Texts = b'T' as isize,
+    /// The starts of the descriptions of some of a chunk's entries, in one language.
+    Excerpts = b'X' as isize,
     /// Every field of some of a chunk's entries, for their details.
     Details = b'D' as isize,
     /// The region's municipalities, for "near a place".

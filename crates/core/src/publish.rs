@@ -179,6 +179,13 @@ fn load(published: &Published, today: Date) -> Store {
                 .add_texts(n as u32, file(texts))
                 .unwrap_or_else(|e| panic!("texts in {lang} published here read back: {e}"));
         }
+        for lang in c.texts.keys() {
+            for page in store.missing_excerpts(n as u32, lang) {
+                store
+                    .add_excerpts(n as u32, file(&page))
+                    .expect("excerpts published here read back");
+            }
+        }
     }
     store
         .add_places(file(&manifest.places))
@@ -262,9 +269,20 @@ fn write_chunk(
     let texts = languages
         .iter()
         .map(|lang| {
+            let excerpts: Vec<FileRef> = entries
+                .chunks(chunk::EXCERPT_PAGE)
+                .enumerate()
+                .map(|(page, part)| {
+                    named(
+                        format!("{stem}-excerpts-{lang}-{page}"),
+                        chunk::encode_excerpts(page * chunk::EXCERPT_PAGE, part, lang),
+                        files,
+                    )
+                })
+                .collect();
             let file = named(
                 format!("{stem}-texts-{lang}"),
-                chunk::encode_texts(entries, lang),
+                chunk::encode_texts(entries, lang, &excerpts),
                 files,
             );
             (lang.clone(), file)

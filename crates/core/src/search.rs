@@ -193,14 +193,31 @@ pub struct Index {
     /// Where each field of each document starts in `text`: `FIELDS.len()` per document, then
     /// the end.
     field_starts: Vec<u32>,
-    /// Each document's distinct word ids, sorted, each once: a single word (the common case)
-    /// is a binary search, a prefix a short range walk.
+    /// Each document's distinct word ids, each once, in groups by the highest weight the
+    /// word has in the document ([`WEIGHTS`], heaviest first), each group sorted: a single
+    /// word (the common case) is a binary search per group, a prefix a short range walk. The
+    /// weight is the group's, so no word carries one.
     distinct: Vec<u16>,
-    /// The highest weight each of those words has in its document.
-    weights: Vec<u8>,
-    /// Where each document starts in `distinct`, then the end.
+    /// Where each group of each document starts in `distinct`: `WEIGHTS.len()` per document,
+    /// then the end.
     distinct_starts: Vec<u32>,
 }
+
+/// The field weights, heaviest first: the groups of a document's words.
+const WEIGHTS: [u32; 4] = [NAME, TAGS, PLACE, DESCRIPTION];
+const _: () = {
+    let mut f = 0;
+    while f < FIELDS.len() {
+        let mut known = false;
+        let mut w = 0;
+        while w < WEIGHTS.len() {
+            known |= FIELDS[f].1 == WEIGHTS[w];
+            w += 1;
+        }
+        assert!(known, "every field weight is one of WEIGHTS");
+        f += 1;
+    }
+};
 
 /// The most distinct words one chunk's index may have (its ids are `u16`, one of them the
 /// [`GAP`]); the publisher splits a chunk whose texts have more.
@@ -214,9 +231,8 @@ pub const GAP: u16 = u16::MAX;
 struct Document<'a> {
     /// Each field's weight and word ids, in [`FIELDS`] order.
     fields: [(u32, &'a [u16]); FIELDS.len()],
-    /// Its distinct word ids, sorted, and their weights.
-    words: &'a [u16],
-    weights: &'a [u8],
+    /// Its distinct word ids by weight group, heaviest first, each group sorted.
+    groups: [&'a [u16]; WEIGHTS.len()],
 }
 
 /// The texts of a chunk have more distinct words than an index can number.
@@ -265,7 +281,6 @@ impl Index {
         }
         index.text = text.iter().map(|id| rank[*id as usize]).collect();
         index.words = words.into_iter().map(|(w, _)| w).collect();
-        index.distinct_starts.push(0);
         let phrase_words = Synonyms::bundled().phrase_words();
         // A word counts for phrases when a phrase word is it or begins it (the last word of a
         // phrase may match as a prefix).
@@ -293,10 +308,13 @@ impl Index {
                 }
                 same
             });
-            index.distinct.extend(packed.iter().map(|(id, _)| *id));
-            index.weights.extend(packed.iter().map(|(_, w)| *w));
-            index.distinct_starts.push(index.distinct.len() as u32);
+            for weight in WEIGHTS {
+                index.distinct_starts.push(index.distinct.len() as u32);
+                let group = packed.iter().filter(|(_, w)| u32::from(*w) == weight);
+                index.distinct.extend(group.map(|(id, _)| *id));
+            }
         }
+        index.distinct_starts.push(index.distinct.len() as u32);
         index.keep_phrase_words(&in_phrases);
         Ok(index)
     }
@@ -342,9 +360,6 @@ impl Index {
         for id in self.text.iter().chain(&self.distinct) {
             out.u16(*id);
         }
-        for weight in &self.weights {
-            out.u8(*weight);
-        }
     }
 
     /// Reads what [`Index::encode`] wrote, checking everything a search relies on: words
@@ -352,10 +367,10 @@ impl Index {
     /// counts adding up. Every array is sized from the counts only once the file is known
     /// to hold that many items.
     pub fn decode(r: &mut Reader) -> Decoded<Index> {
-        let documents = r.count(FIELDS.len() + 1)?;
+        let documents = r.count(FIELDS.len() + WEIGHTS.len())?;
         let word_count = r.count(1)?;
         let text_len = r.count(2)?;
-        let distinct_len = r.count(3)?;
+        let distinct_len = r.count(2)?;
         if word_count > MAX_WORDS {
             return Err(r.error("more words than an index can hold"));
         }
@@ -384,10 +399,9 @@ impl Index {
             Ok(starts)
         };
         let field_starts = lengths(r, documents * FIELDS.len(), text_len)?;
-        let distinct_starts = lengths(r, documents, distinct_len)?;
+        let distinct_starts = lengths(r, documents * WEIGHTS.len(), distinct_len)?;
         let text = read_u16s(r, text_len)?;
         let distinct = read_u16s(r, distinct_len)?;
-        let weights = r.take(distinct_len)?.to_vec();
         let too_large = distinct.iter().any(|id| usize::from(*id) >= word_count)
             || text
                 .iter()
@@ -403,22 +417,18 @@ impl Index {
         if !ascending {
             return Err(r.error("a document's words out of order"));
         }
-        if weights.iter().any(|w| u32::from(*w) > MAX_WEIGHT) {
-            return Err(r.error("a weight no field has"));
-        }
         Ok(Index {
             words,
             text,
             field_starts,
             distinct,
-            weights,
             distinct_starts,
         })
     }
 
     /// How many documents the index holds.
     pub fn len(&self) -> usize {
-        self.distinct_starts.len().saturating_sub(1)
+        self.distinct_starts.len().saturating_sub(1) / WEIGHTS.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -429,7 +439,6 @@ impl Index {
     pub fn heap_bytes(&self) -> usize {
         self.words.iter().map(|w| w.capacity() + 24).sum::<usize>()
             + (self.text.capacity() + self.distinct.capacity()) * 2
-            + self.weights.capacity()
             + (self.field_starts.capacity() + self.distinct_starts.capacity()) * 4
     }
 }
@@ -445,9 +454,6 @@ fn read_u16s(r: &mut Reader, n: usize) -> Decoded<Vec<u16>> {
         .map(|b| u16::from_le_bytes([b[0], b[1]]))
         .collect())
 }
-
-/// The highest field weight.
-const MAX_WEIGHT: u32 = NAME;
 
 /// A query word resolved against the vocabulary: ids that match it exactly, and ids that
 /// match it as a prefix.
@@ -467,12 +473,13 @@ impl Index {
     }
 
     fn document(&self, number: usize) -> Document<'_> {
-        let words =
-            self.distinct_starts[number] as usize..self.distinct_starts[number + 1] as usize;
+        let at = number * WEIGHTS.len();
         Document {
             fields: std::array::from_fn(|f| (FIELDS[f].1, self.field(number, f))),
-            words: &self.distinct[words.clone()],
-            weights: &self.weights[words],
+            groups: std::array::from_fn(|g| {
+                &self.distinct[self.distinct_starts[at + g] as usize
+                    ..self.distinct_starts[at + g + 1] as usize]
+            }),
         }
     }
 
@@ -590,25 +597,31 @@ impl Document<'_> {
 
 impl Document<'_> {
     /// One word: twice its weight where it stands exactly, its weight where it is a prefix.
+    /// The groups go heaviest first, so the first group that has the word has its weight.
     fn word_score(&self, word: &WordMatch, prefix_ok: bool) -> Option<u32> {
         let exact = word.exact.and_then(|id| {
-            self.words
-                .binary_search(&(id as u16))
-                .ok()
-                .map(|i| u32::from(self.weights[i]) * 2)
-        });
-        let prefix = prefix_ok.then(|| {
-            let start = self
-                .words
-                .partition_point(|w| u32::from(*w) < word.prefix.start);
-            self.words[start..]
+            let id = id as u16;
+            WEIGHTS
                 .iter()
-                .zip(&self.weights[start..])
-                .take_while(|(w, _)| u32::from(**w) < word.prefix.end)
-                .map(|(_, weight)| u32::from(*weight))
-                .max()
+                .zip(self.groups)
+                .find(|(_, group)| group.binary_search(&id).is_ok())
+                .map(|(weight, _)| weight * 2)
         });
-        exact.into_iter().chain(prefix.flatten()).max()
+        let prefix = prefix_ok
+            .then(|| {
+                WEIGHTS
+                    .iter()
+                    .zip(self.groups)
+                    .find(|(_, group)| {
+                        let start = group.partition_point(|w| u32::from(*w) < word.prefix.start);
+                        group
+                            .get(start)
+                            .is_some_and(|w| u32::from(*w) < word.prefix.end)
+                    })
+                    .map(|(weight, _)| *weight)
+            })
+            .flatten();
+        exact.into_iter().chain(prefix).max()
     }
 }
 

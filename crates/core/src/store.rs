@@ -6,8 +6,8 @@
 
 use crate::catalog::{Area, Bounds, LatLon, Municipality, Region};
 use crate::chunk::{
-    self, APPROXIMATE, AREA_DISTRICT, AREA_REGION, ENTRY_FLAGS, EXCERPT_IS_GERMAN, HAS_EXCERPT,
-    HAS_LOCATION, ILLUSTRATIVE, NAME_IS_GERMAN, TEXT_FLAGS,
+    self, APPROXIMATE, AREA_DISTRICT, AREA_REGION, ENTRY_FLAGS, EXCERPT_IS_GERMAN, EXCERPT_PAGE,
+    HAS_EXCERPT, HAS_LOCATION, ILLUSTRATIVE, NAME_IS_GERMAN, TEXT_FLAGS,
 };
 use crate::date::Date;
 use crate::manifest::{FileRef, Manifest, DETAILS_PAGE};
@@ -58,13 +58,36 @@ impl Strings {
     }
 }
 
-/// One chunk's names and description excerpts in one language.
+/// One chunk's names in one language, and the excerpts pages loaded so far.
 #[derive(Debug)]
 struct Texts {
     lang: String,
     flags: Vec<u8>,
     names: Strings,
-    excerpts: Strings,
+    /// Its excerpts files, one per [`EXCERPT_PAGE`] entries...
+    pages: Vec<FileRef>,
+    /// ...and those that are in.
+    excerpts: Vec<Option<Excerpts>>,
+}
+
+/// One excerpts file's texts.
+#[derive(Debug)]
+struct Excerpts {
+    flags: Vec<u8>,
+    texts: Strings,
+}
+
+/// The start of an entry's description, for the list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Excerpt<'a> {
+    /// The entry has no description.
+    None,
+    /// In an excerpts file not loaded yet: that file, of chunk `chunk`.
+    Wanted {
+        file: FileRef,
+        chunk: u32,
+    },
+    Shown(Shown<'a>),
 }
 
 /// A loaded chunk: where its entries are in the columns, its ids, index and texts.
@@ -496,18 +519,82 @@ impl Store {
         })
     }
 
-    /// The start of the entry's description in `lang`, as [`Store::name`].
-    pub fn excerpt(&self, i: usize, lang: &str) -> Option<Shown<'_>> {
-        let (texts, at) = self.texts(i, lang)?;
-        let flags = texts.flags[at];
-        (flags & HAS_EXCERPT != 0).then(|| Shown {
-            text: texts.excerpts.get(at),
-            lang: if flags & EXCERPT_IS_GERMAN != 0 {
-                "de"
-            } else {
-                &texts.lang
+    /// The start of the entry's description in `lang` (its names' language, as
+    /// [`Store::name`]), or the excerpts file it is in.
+    pub fn excerpt(&self, i: usize, lang: &str) -> Excerpt<'_> {
+        let Some((texts, at)) = self.texts(i, lang) else {
+            return Excerpt::None;
+        };
+        if texts.flags[at] & HAS_EXCERPT == 0 {
+            return Excerpt::None;
+        }
+        let (page, row) = (at / EXCERPT_PAGE, at % EXCERPT_PAGE);
+        match (texts.excerpts.get(page), texts.pages.get(page)) {
+            (Some(Some(excerpts)), _) => Excerpt::Shown(Shown {
+                text: excerpts.texts.get(row),
+                lang: if excerpts.flags[row] & EXCERPT_IS_GERMAN != 0 {
+                    "de"
+                } else {
+                    &texts.lang
+                },
+            }),
+            (_, Some(file)) => Excerpt::Wanted {
+                file: file.clone(),
+                chunk: self.chunks[self.slot[i] as usize].manifest,
             },
-        })
+            _ => Excerpt::None,
+        }
+    }
+
+    /// The excerpts files of loaded chunk `manifest_chunk` in `lang` that are not in yet.
+    pub fn missing_excerpts(&self, manifest_chunk: u32, lang: &str) -> Vec<FileRef> {
+        self.chunks
+            .iter()
+            .filter(|c| c.manifest == manifest_chunk)
+            .flat_map(|c| c.texts.iter().filter(|t| t.lang == lang))
+            .flat_map(|t| {
+                t.pages
+                    .iter()
+                    .zip(&t.excerpts)
+                    .filter(|(_, loaded)| loaded.is_none())
+                    .map(|(file, _)| file.clone())
+            })
+            .collect()
+    }
+
+    /// Adds an excerpts file of a loaded chunk (for the language and entries it names).
+    pub fn add_excerpts(&mut self, manifest_chunk: u32, bytes: &[u8]) -> Decoded<()> {
+        let mut r = chunk::open(bytes, FileKind::Excerpts)?;
+        let lang = r.str()?;
+        let first = usize::try_from(r.varint()?).map_err(|_| r.error("a number too large"))?;
+        let n = r.count(2)?;
+        let texts = self
+            .chunks
+            .iter_mut()
+            .find(|c| c.manifest == manifest_chunk)
+            .and_then(|c| c.texts.iter_mut().find(|t| t.lang == lang))
+            .ok_or_else(|| r.error("excerpts of texts that are not loaded"))?;
+        let page = first / EXCERPT_PAGE;
+        let expected = texts.flags.len().saturating_sub(first).min(EXCERPT_PAGE);
+        if first % EXCERPT_PAGE != 0 || page >= texts.pages.len() || n != expected {
+            return Err(r.error("excerpts for other entries"));
+        }
+        let mut excerpts = Excerpts {
+            flags: Vec::with_capacity(n),
+            texts: Strings::with_capacity(n),
+        };
+        for _ in 0..n {
+            let flags = r.u8()?;
+            if flags & !EXCERPT_IS_GERMAN != 0 {
+                return Err(r.error("unknown excerpt flags"));
+            }
+            excerpts.flags.push(flags);
+            excerpts.texts.push(r.str()?);
+        }
+        r.end()?;
+        excerpts.texts.shrink();
+        texts.excerpts[page] = Some(excerpts);
+        Ok(())
     }
 
     /// Which details file holds entry `i`.
@@ -548,7 +635,14 @@ impl Store {
             .chunks
             .iter()
             .flat_map(|c| &c.texts)
-            .map(|t| t.names.heap_bytes() + t.excerpts.heap_bytes() + t.flags.capacity())
+            .map(|t| {
+                let pages = t.excerpts.iter().flatten();
+                t.names.heap_bytes()
+                    + t.flags.capacity()
+                    + pages
+                        .map(|p| p.texts.heap_bytes() + p.flags.capacity())
+                        .sum::<usize>()
+            })
             .sum();
         let index = self.chunks.iter().map(|c| c.index.heap_bytes()).sum();
         [
@@ -591,6 +685,16 @@ impl Row {
     }
 }
 
+/// The excerpts files a texts file names (for a publisher that keeps the files of the
+/// previous publication).
+pub fn excerpt_files(texts: &[u8]) -> Decoded<Vec<FileRef>> {
+    let mut r = chunk::open(texts, FileKind::Texts)?;
+    r.str()?;
+    let n = r.count(2)?;
+    let decoded = decode_texts(texts, n)?;
+    Ok(decoded.pages)
+}
+
 /// A texts file for a chunk of `n` entries.
 fn decode_texts(bytes: &[u8], n: usize) -> Decoded<Texts> {
     let mut r = chunk::open(bytes, FileKind::Texts)?;
@@ -605,7 +709,8 @@ fn decode_texts(bytes: &[u8], n: usize) -> Decoded<Texts> {
         lang,
         flags: Vec::with_capacity(n),
         names: Strings::with_capacity(n),
-        excerpts: Strings::with_capacity(n),
+        pages: Vec::new(),
+        excerpts: Vec::new(),
     };
     for _ in 0..n {
         let flags = r.u8()?;
@@ -614,15 +719,24 @@ fn decode_texts(bytes: &[u8], n: usize) -> Decoded<Texts> {
         }
         texts.flags.push(flags);
         texts.names.push(r.str()?);
-        texts.excerpts.push(if flags & HAS_EXCERPT != 0 {
-            r.str()?
-        } else {
-            ""
-        });
     }
+    let pages = r.count(2)?;
+    if pages != n.div_ceil(EXCERPT_PAGE) {
+        return Err(r.error("excerpts files for another number of entries"));
+    }
+    for _ in 0..pages {
+        let file = FileRef {
+            name: r.str()?.to_owned(),
+            bytes: r.varint()?,
+        };
+        if !crate::manifest::is_plain_name(&file.name) || file.hash().is_none() {
+            return Err(r.error("an excerpts file name that is not plain"));
+        }
+        texts.pages.push(file);
+    }
+    texts.excerpts = (0..pages).map(|_| None).collect();
     r.end()?;
     texts.names.shrink();
-    texts.excerpts.shrink();
     Ok(texts)
 }
 

@@ -5,11 +5,12 @@
 
 mod common;
 
+use ankommen_core::chunk::EXCERPT_CHARS;
 use ankommen_core::chunk::{decode_details, decode_places};
 use ankommen_core::manifest::{FileRef, Manifest};
 use ankommen_core::pack::{FileKind, Writer};
 use ankommen_core::publish::{publish, Options, Published};
-use ankommen_core::store::Store;
+use ankommen_core::store::{Excerpt, Store};
 use ankommen_core::{parse_catalog, Catalog};
 use common::TODAY;
 use proptest::prelude::*;
@@ -115,6 +116,23 @@ fn every_entry_reads_back_from_the_published_files_as_it_was() {
                 name.lang == "de" && lang != "de",
                 entry.name.translation(lang).is_none()
             );
+            // The list's two lines of description: its start, cut at a word.
+            let excerpt = store.excerpt(i, lang);
+            match &entry.description {
+                None => assert_eq!(excerpt, Excerpt::None),
+                Some(d) => {
+                    let Excerpt::Shown(shown) = excerpt else {
+                        panic!("{excerpt:?}")
+                    };
+                    let head = shown.text.trim_end_matches('…');
+                    assert!(d.get(lang).starts_with(head), "{}", shown.text);
+                    assert!(head.chars().count() <= EXCERPT_CHARS, "{}", shown.text);
+                    assert_eq!(
+                        shown.lang == "de" && lang != "de",
+                        d.translation(lang).is_none()
+                    );
+                }
+            }
         }
         // Every field the details pane shows comes back from the details file.
         let at = store.details_at(i).unwrap();
@@ -188,7 +206,21 @@ fn samples() -> Vec<(FileKind, Vec<u8>)> {
         .find(|i| store.details_at(*i).is_some())
         .unwrap();
     let details = store.details_at(i).unwrap().file;
+    let excerpts = {
+        let mut bare = Store::for_manifest(m, TODAY);
+        let (entries, index) = (file(published, &c.entries_file), file(published, &c.index));
+        bare.add(
+            0,
+            &c.district,
+            entries,
+            index,
+            file(published, &c.texts["de"]),
+        )
+        .unwrap();
+        bare.missing_excerpts(0, "de").remove(0)
+    };
     vec![
+        (FileKind::Excerpts, file(published, &excerpts).to_vec()),
         (FileKind::Entries, file(published, &c.entries_file).to_vec()),
         (FileKind::Index, file(published, &c.index).to_vec()),
         (FileKind::Texts, file(published, &c.texts["de"]).to_vec()),
@@ -221,13 +253,17 @@ fn decode(kind: FileKind, bytes: &[u8]) -> bool {
                 other.add(0, &c.district, entries, index, german).unwrap();
                 first & other.add_texts(0, bytes).is_ok()
             }
+            FileKind::Excerpts => {
+                store.add(0, &c.district, entries, index, german).unwrap();
+                store.add_excerpts(0, bytes).is_ok()
+            }
             FileKind::Details => decode_details(bytes).is_ok(),
             FileKind::Places => decode_places(bytes).is_ok(),
         };
     });
     let baseline = match kind {
         // Loading the chunk the texts belong to is not the texts decoder's allocation.
-        FileKind::Texts => {
+        FileKind::Texts | FileKind::Excerpts => {
             2 * (file(published, &c.entries_file).len()
                 + file(published, &c.index).len()
                 + file(published, &c.texts["de"]).len())
@@ -259,10 +295,15 @@ fn a_count_that_claims_more_than_the_file_holds_is_refused_without_allocating_it
         FileKind::Entries,
         FileKind::Index,
         FileKind::Texts,
+        FileKind::Excerpts,
         FileKind::Details,
         FileKind::Places,
     ] {
         let mut w = Writer::new(kind, 1, 0);
+        if kind == FileKind::Excerpts {
+            w.str("de");
+            w.len(0);
+        }
         if matches!(kind, FileKind::Entries | FileKind::Texts) {
             w.str(if kind == FileKind::Entries {
                 "05515"
@@ -326,10 +367,10 @@ proptest! {
 
     #[test]
     fn any_bytes_behind_a_valid_header_are_refused_or_read_never_a_panic(
-        kind in 0..5usize,
+        kind in 0..6usize,
         tail in prop::collection::vec(any::<u8>(), 0..512),
     ) {
-        let kind = [FileKind::Entries, FileKind::Index, FileKind::Texts, FileKind::Details, FileKind::Places][kind];
+        let kind = [FileKind::Entries, FileKind::Index, FileKind::Texts, FileKind::Excerpts, FileKind::Details, FileKind::Places][kind];
         let mut bytes = Writer::new(kind, 1, 0).finish();
         bytes.extend(tail);
         decode(kind, &bytes);

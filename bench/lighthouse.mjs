@@ -1,5 +1,5 @@
-// Lighthouse 12.8 (bench/node_modules, installed by scripts/bench.sh) on the release build with
-// the bundled catalogue, mobile and desktop presets, with the local Chromium and no network.
+// Lighthouse 12.8 (bench/node_modules, installed by scripts/bench.sh) on the release build
+// (ANKOMMEN_DIST, default dist) with its bundled published set, mobile and desktop presets, with the local Chromium and no network.
 // Writes target/bench/lighthouse.json for bench/summary.mjs.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -18,7 +18,7 @@ const RUNS = 3;
 const s = await stage({ compress: true });
 const results = {};
 try {
-  const url = s.appUrl(100).replace(/\?.*$/, '');
+  const url = s.bundledUrl;
   for (const preset of ['mobile', 'desktop']) {
     // Lighthouse's simulated throttling varies from run to run: the run with the median
     // performance score is reported, with the scores of all runs beside it.

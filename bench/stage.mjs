@@ -17,7 +17,7 @@
 // (default target/release/ankommen-catalog).
 //   node bench/stage.mjs [N …] [national]     generates and publishes what is missing or stale
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, stat, symlink } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm, stat, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -133,7 +133,11 @@ export async function stage({ compress = false, sizes = [], national = false } =
     },
     /** The peer on the same catalogue as GeoJSON. */
     peerUrl: (n) => `${peer.url}peer/?data=../data/catalog-${n}.geojson`,
-    close: () => Promise.all([app.close(), peer.close()]),
+    // The stage's folder holds symlinks and the peer's copied files; rm does not follow links.
+    close: async () => {
+      await Promise.all([app.close(), peer.close()]);
+      await rm(root, { recursive: true, force: true });
+    },
   };
 }
 

@@ -72,6 +72,7 @@ pub fn App() -> impl IntoView {
     crate::embed::apply(&start);
     let compact = start.embed.compact;
     let lang = language.code_untracked();
+    crate::fetcher::warm(crate::fetcher::SCRIPT);
     let loaded = LocalResource::new(move || {
         let start = start.clone();
         async move {

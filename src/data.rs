@@ -9,7 +9,7 @@
 use crate::schedule::next_task;
 use ankommen_core::catalog::Entry;
 use ankommen_core::manifest::{FileRef, Manifest};
-use ankommen_core::pack::DecodeError;
+use ankommen_core::pack::{DecodeError, FileKind};
 use ankommen_core::store::DetailsAt;
 use ankommen_core::{Finder, Problem};
 use futures::stream::{FuturesUnordered, StreamExt};
@@ -146,11 +146,7 @@ impl Dataset {
                         bytes
                     }
                 };
-                FETCHED.with(|f| {
-                    if let Some(fetched) = f.borrow_mut().as_mut() {
-                        fetched.push(url);
-                    }
-                });
+                crate::offline::keep(&url);
                 Ok(bytes.to_vec())
             }
         }
@@ -178,18 +174,6 @@ impl Dataset {
             .find(|d| d.key == key)
             .map_or_else(|| key.to_owned(), |d| d.name.clone())
     }
-}
-
-thread_local! {
-    /// The published files fetched before the service worker ran, for it to keep
-    /// (`offline.rs`); `None` once handed over, since it sees every later fetch itself.
-    static FETCHED: std::cell::RefCell<Option<Vec<String>>> =
-        const { std::cell::RefCell::new(Some(Vec::new())) };
-}
-
-/// The addresses of the published files fetched so far; later ones are not recorded.
-pub fn take_fetched() -> Vec<String> {
-    FETCHED.with(|f| f.borrow_mut().take().unwrap_or_default())
 }
 
 /// Chunks fetched at once (three files each).
@@ -325,7 +309,14 @@ pub async fn load_chunks(
                     // The three files are read together: a chunk is added whole or not at all.
                     f.store_mut()
                         .add(n, &district, &entries.1, &index.1, &texts.1)
-                        .map_err(|e| (entries.0.clone(), Fault::Undecodable(e)))
+                        .map_err(|e| {
+                            let name = match e.file {
+                                FileKind::Index => &index.0,
+                                FileKind::Texts => &texts.0,
+                                _ => &entries.0,
+                            };
+                            (name.clone(), Fault::Undecodable(e.error))
+                        })
                 })
                 .unwrap_or(Ok(()))
         });
@@ -385,7 +376,8 @@ pub async fn load_texts(dataset: &Dataset, finder: &impl FinderCell, lang: &str)
 
 /// Fetches the excerpts file `file` of chunk `chunk` for the rows that show it, once however
 /// many rows ask; `excerpts` changes when it is in. A file that cannot be had leaves its
-/// rows without a description line (the details still have it), with a console warning.
+/// rows' two description lines empty for the visit (the details still have the text), with
+/// a console warning.
 pub fn want_excerpts(discovery: crate::app::Discovery, file: FileRef, chunk: u32) {
     let asked = discovery
         .excerpts_asked

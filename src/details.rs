@@ -3,7 +3,6 @@
 //! entry's row in the list, where the user started.
 
 use crate::app::use_discovery;
-use crate::data::Fault;
 use crate::history::{href, Address, Step};
 use crate::language::use_language;
 use crate::list::{text_of, LocalizedText, StoreText, TextPart};
@@ -44,11 +43,11 @@ pub fn Details(index: usize, maintainer: Option<Maintainer>) -> impl IntoView {
             let (dataset, at, id) = (discovery.dataset.get_value(), at.clone(), id.clone());
             async move {
                 let Some(at) = at else {
-                    return Err(Fault::Undecodable(ankommen_core::pack::DecodeError {
-                        at: 0,
-                        what: "an entry without a details file",
-                    })
-                    .describe(&id));
+                    return Err((
+                        "Zu diesem Eintrag fehlen die Angaben im veröffentlichten Katalog."
+                            .to_owned(),
+                        "The published catalogue has no details for this entry.".to_owned(),
+                    ));
                 };
                 dataset
                     .details(&at, &id)

@@ -13,6 +13,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Worker};
 
+/// The fetcher's script, beside the app's page.
+pub const SCRIPT: &str = "fetcher.js";
+
 struct Fetcher {
     worker: Worker,
     /// Requests waiting for their answer, by id: each one's promise resolver.
@@ -72,6 +75,12 @@ fn fetcher(script: &str) -> Option<Rc<Fetcher>> {
     });
     FETCHER.with(|f| *f.borrow_mut() = Some(fetcher.clone()));
     Some(fetcher)
+}
+
+/// Starts the worker at `script` now, so it is running when the first file is wanted (its
+/// script loads while the configuration and the manifest do).
+pub fn warm(script: &str) {
+    let _ = fetcher(script);
 }
 
 /// `file` from `url`, fetched and checked (size, hash) by the worker at `script`; `None` when

@@ -41,15 +41,57 @@ pub fn register_worker(config: &RuntimeConfig) {
             return;
         };
         let active = js_sys::Reflect::get(&registration, &"active".into()).unwrap_or_default();
-        let keep: js_sys::Array = crate::data::take_fetched()
-            .into_iter()
-            .map(|url| JsValue::from(resolve(&url)))
-            .collect();
+        if let Ok(worker) = active.dyn_into::<web_sys::ServiceWorker>() {
+            let pending = KEPT.with(|k| {
+                let mut kept = k.borrow_mut();
+                kept.worker = Some(worker);
+                std::mem::take(&mut kept.pending)
+            });
+            hand_over(&pending);
+        }
+    });
+}
+
+/// Published files fetched where the service worker may not see them: all of a first
+/// visit's (its files come before the worker runs, and `fetcher.js` started uncontrolled),
+/// so every fetched file is named to the worker, which keeps what it does not have yet.
+#[derive(Default)]
+struct Kept {
+    pending: Vec<String>,
+    worker: Option<web_sys::ServiceWorker>,
+}
+
+thread_local! {
+    static KEPT: std::cell::RefCell<Kept> = std::cell::RefCell::new(Kept::default());
+}
+
+/// Without a service worker (an insecure context) the list stops growing here.
+const PENDING_AT_MOST: usize = 10_000;
+
+/// Asks the service worker to keep the published file at `url` for offline use.
+pub fn keep(url: &str) {
+    let url = resolve(url);
+    let ready = KEPT.with(|k| {
+        let mut kept = k.borrow_mut();
+        if kept.worker.is_none() && kept.pending.len() < PENDING_AT_MOST {
+            kept.pending.push(url.clone());
+        }
+        kept.worker.is_some()
+    });
+    if ready {
+        hand_over(&[url]);
+    }
+}
+
+fn hand_over(urls: &[String]) {
+    KEPT.with(|k| {
+        let Some(worker) = &k.borrow().worker else {
+            return;
+        };
+        let keep: js_sys::Array = urls.iter().map(|u| JsValue::from(u.as_str())).collect();
         let message = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&message, &"keep".into(), &keep);
-        if let Some(worker) = active.dyn_ref::<web_sys::ServiceWorker>() {
-            let _ = worker.post_message(&message);
-        }
+        let _ = worker.post_message(&message);
     });
 }
 

@@ -75,8 +75,11 @@ self.addEventListener('message', (event) => {
   const kept = urls
     .filter((url) => typeof url === 'string' && PUBLISHED.test(new URL(url, scope).pathname))
     .map((url) => published.handle({ event, request: new Request(url) }).catch(() => {}));
-  event.waitUntil(Promise.all(kept));
+  // Keeping is best effort, and a wait that does not end holds back a new release's worker
+  // (seen in Chromium: it stays "waiting"): a few seconds at most.
+  event.waitUntil(Promise.race([Promise.all(kept), new Promise((done) => setTimeout(done, KEEP_MS))]));
 });
+const KEEP_MS = 5000;
 
 // The app asks for images from elsewhere only as map tiles, and only after consent
 // (the Content-Security-Policy allows no other image host).

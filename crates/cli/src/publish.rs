@@ -36,10 +36,16 @@ pub fn run(request: &Request) -> Outcome {
         Err(outcome) => return outcome,
     };
     if errors > 0 && !request.drop_invalid {
-        output::say(request.lang.pick(
+        let refused = request.lang.pick(
             "Nichts veröffentlicht: der Katalog hat Fehler (mit --drop-invalid werden die fehlerhaften Einträge weggelassen).",
             "Nothing published: the catalogue has errors (--drop-invalid leaves the broken entries out).",
-        ));
+        );
+        // Standard output holds the JSON report alone when one was asked for.
+        if request.json {
+            eprintln!("{refused}");
+        } else {
+            output::say(refused);
+        }
         return Outcome::Errors;
     }
     let published = publish(

@@ -302,6 +302,25 @@ mod tests {
     }
 
     #[test]
+    fn a_newer_minor_version_may_append_and_this_one_may_not() {
+        let file = |minor| {
+            let mut w = Writer::new(FileKind::Places, 1, minor);
+            w.u8(7);
+            w.u32(0xdead_beef); // what a later minor version appends
+            w.finish()
+        };
+        let read = |bytes: &[u8]| -> Decoded<u8> {
+            let mut r = crate::chunk::open(bytes, FileKind::Places)?;
+            let value = r.u8()?;
+            r.end()?;
+            Ok(value)
+        };
+        assert_eq!(read(&file(crate::manifest::PUBLISHED_MINOR + 1)), Ok(7));
+        let same = read(&file(crate::manifest::PUBLISHED_MINOR)).unwrap_err();
+        assert_eq!(same.what, "unexpected bytes after the end");
+    }
+
+    #[test]
     fn counts_larger_than_the_file_are_refused_before_allocating() {
         let mut w = Writer::new(FileKind::Entries, 1, 0);
         w.varint(u64::MAX / 2);

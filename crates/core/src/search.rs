@@ -342,7 +342,8 @@ impl Index {
 
     /// Writes the index's part of a chunk's index file (docs/published.md): the counts, the
     /// words, each field's length per document, the word ids in text order, each document's
-    /// number of distinct words, their ids and their weights.
+    /// distinct words in each weight group, the word ids in text order, then the groups' ids
+    /// (the group gives the weight: no word carries one).
     pub fn encode(&self, out: &mut Writer) {
         out.len(self.len());
         out.len(self.words.len());

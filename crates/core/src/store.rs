@@ -110,6 +110,19 @@ pub struct Shown<'a> {
     pub lang: &'a str,
 }
 
+/// Which of a chunk's files was refused, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChunkError {
+    pub file: FileKind,
+    pub error: DecodeError,
+}
+
+impl std::fmt::Display for ChunkError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?} file: {}", self.file, self.error)
+    }
+}
+
 /// The details file that holds an entry, and the entry's position there.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DetailsAt {
@@ -202,24 +215,32 @@ impl Store {
         entries: &[u8],
         index: &[u8],
         texts: &[u8],
-    ) -> Decoded<()> {
+    ) -> Result<(), ChunkError> {
         if self.is_loaded(manifest_chunk) {
             return Ok(());
         }
-        let decoded = decode_entries(entries, Some(district))?;
-        let mut r = chunk::open(index, FileKind::Index)?;
-        let index = Index::decode(&mut r)?;
-        r.end()?;
-        if index.len() != decoded.ids.len() {
-            return Err(DecodeError {
+        let failed = |file: FileKind| move |error: DecodeError| ChunkError { file, error };
+        let decoded = decode_entries(entries, Some(district)).map_err(failed(FileKind::Entries))?;
+        let index = (|| {
+            let mut r = chunk::open(index, FileKind::Index)?;
+            let index = Index::decode(&mut r)?;
+            r.end()?;
+            if index.len() != decoded.ids.len() {
+                return Err(DecodeError {
+                    at: 0,
+                    what: "an index for another number of entries",
+                });
+            }
+            Ok(index)
+        })()
+        .map_err(failed(FileKind::Index))?;
+        let texts = decode_texts(texts, decoded.ids.len()).map_err(failed(FileKind::Texts))?;
+        let district_id = *self.district_ids.get(district).ok_or(ChunkError {
+            file: FileKind::Entries,
+            error: DecodeError {
                 at: 0,
-                what: "an index for another number of entries",
-            });
-        }
-        let texts = decode_texts(texts, decoded.ids.len())?;
-        let district_id = *self.district_ids.get(district).ok_or(DecodeError {
-            at: 0,
-            what: "entries of a district the manifest does not list",
+                what: "entries of a district the manifest does not list",
+            },
         })?;
         let first = self.order.len() as u32;
         let slot = self.chunks.len() as u32;
@@ -594,6 +615,7 @@ impl Store {
         r.end()?;
         excerpts.texts.shrink();
         texts.excerpts[page] = Some(excerpts);
+        self.version += 1;
         Ok(())
     }
 

@@ -167,12 +167,16 @@ impl Dataset {
             }))
     }
 
-    fn district_name(&self, key: &str) -> String {
-        self.manifest
-            .districts
-            .iter()
-            .find(|d| d.key == key)
-            .map_or_else(|| key.to_owned(), |d| d.name.clone())
+    /// The districts a chunk holds, by name, for a message.
+    fn district_names(&self, keys: &[String]) -> String {
+        let name = |key: &String| {
+            self.manifest
+                .districts
+                .iter()
+                .find(|d| &d.key == key)
+                .map_or_else(|| key.clone(), |d| d.name.clone())
+        };
+        keys.iter().map(name).collect::<Vec<_>>().join(", ")
     }
 }
 
@@ -302,13 +306,13 @@ pub async fn load_chunks(
         if let Some(next) = waiting.next() {
             pending.push(load(next));
         }
-        let district = manifest.chunks[n as usize].district.clone();
+        let districts = manifest.chunks[n as usize].districts.clone();
         let added = files.and_then(|(entries, index, texts)| {
             finder
                 .update(|f| {
                     // The three files are read together: a chunk is added whole or not at all.
                     f.store_mut()
-                        .add(n, &district, &entries.1, &index.1, &texts.1)
+                        .add(n, &districts, &entries.1, &index.1, &texts.1)
                         .map_err(|e| {
                             let name = match e.file {
                                 FileKind::Index => &index.0,
@@ -324,7 +328,7 @@ pub async fn load_chunks(
             Ok(()) => added_chunks += 1,
             Err((name, fault)) => problems.push((
                 n,
-                chunk_problem(&dataset.district_name(&district), &name, &fault),
+                chunk_problem(&dataset.district_names(&districts), &name, &fault),
             )),
         }
         // One chunk per task: decoding a chunk takes a few milliseconds.
@@ -365,7 +369,7 @@ pub async fn load_texts(dataset: &Dataset, finder: &impl FinderCell, lang: &str)
         };
         if let Err(fault) = added {
             problems.push(chunk_problem(
-                &dataset.district_name(&chunk.district),
+                &dataset.district_names(&chunk.districts),
                 &file.name,
                 &fault,
             ));

@@ -40,7 +40,7 @@ fn main() {
     for (n, (e, i, t)) in files.iter().enumerate() {
         let started = Instant::now();
         store
-            .add(n as u32, &manifest.chunks[n].district, e, i, t)
+            .add(n as u32, &manifest.chunks[n].districts, e, i, t)
             .unwrap();
         add += started.elapsed().as_secs_f64();
         texts += 0.0;

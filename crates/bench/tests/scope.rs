@@ -118,10 +118,10 @@ fn near_a_place_loads_the_districts_within_its_radius() {
     let (_, published) = nationwide();
     let m = &published.manifest;
     let near = scope(m, &state("near=51.03,7.85&radius=10"), None);
-    assert!(near
-        .chunks(m)
+    assert!(near.chunks(m).iter().all(|c| m.chunks[*c as usize]
+        .districts
         .iter()
-        .all(|c| m.chunks[*c as usize].district.starts_with("05")));
+        .all(|d| d.starts_with("05"))));
     let Scope::Districts { keys, .. } = near else {
         panic!()
     };
@@ -238,7 +238,7 @@ fn an_offer_for_the_whole_region_shows_with_any_district_of_a_large_set() {
             store
                 .add(
                     n,
-                    &c.district,
+                    &c.districts,
                     file(&c.entries_file),
                     file(&c.index),
                     file(&c.texts["de"]),

@@ -102,6 +102,10 @@ enum Command {
         /// counts per district.
         #[arg(long, default_value_t = ankommen_core::scope::VIEW_ENTRIES)]
         view_entries: u32,
+        /// In a set loaded whole, neighbouring districts share a chunk until it has this many
+        /// entries; 1 keeps one district per chunk.
+        #[arg(long, default_value_t = 256)]
+        group_below: usize,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
@@ -171,6 +175,7 @@ fn main() -> ExitCode {
             chunk_entries,
             load_whole,
             view_entries,
+            group_below,
             format,
         } => publish::run(&publish::Request {
             source: &file,
@@ -180,6 +185,7 @@ fn main() -> ExitCode {
             chunk_entries,
             load_whole,
             view_entries,
+            group_below,
             json: format_is_json(format),
             lang: cli.lang,
             today,

@@ -23,6 +23,7 @@ pub struct Request<'a> {
     pub chunk_entries: usize,
     pub load_whole: u32,
     pub view_entries: u32,
+    pub group_below: usize,
     pub json: bool,
     pub lang: Lang,
     pub today: Date,
@@ -54,6 +55,7 @@ pub fn run(request: &Request) -> Outcome {
             chunk_entries: request.chunk_entries,
             load_whole: request.load_whole,
             view_entries: request.view_entries,
+            group_below: request.group_below,
         },
     );
     match write(request.dir, &published) {

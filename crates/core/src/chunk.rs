@@ -118,16 +118,19 @@ pub fn read_location(r: &mut Reader) -> Decoded<LatLon> {
     }
 }
 
-/// The entries file of a chunk: its district, the municipalities its entries name, per entry
+/// The entries file of a chunk: its districts, the municipalities its entries name, per entry
 /// what the list, the map and the filters need, and the chunk's details files.
 pub fn encode_entries(
-    district: &str,
+    districts: &[&str],
     entries: &[(u32, &Entry)],
     region: &Region,
     details: &[FileRef],
 ) -> Vec<u8> {
     let mut w = writer(FileKind::Entries);
-    w.str(district);
+    w.len(districts.len());
+    for district in districts {
+        w.str(district);
+    }
     w.len(entries.len());
     // Every municipality key the entries name; with its name and position where the region
     // knows it (facets count by key either way, as for a JSON catalogue).
@@ -153,6 +156,8 @@ pub fn encode_entries(
     for (order, e) in entries {
         w.str(&e.id);
         w.varint(u64::from(*order));
+        let district = districts.iter().position(|d| *d == e.district).unwrap_or(0);
+        w.len(district);
         w.u8(category_number(e.category));
         w.u16(professions_mask(&e.professions));
         let town = e

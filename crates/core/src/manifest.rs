@@ -96,7 +96,9 @@ pub struct District {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Chunk {
-    pub district: String,
+    /// The districts whose entries it holds: one, or in a set loaded whole several small
+    /// neighbouring ones.
+    pub districts: Vec<String>,
     pub entries: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bounds: Option<Bounds>,
@@ -201,7 +203,11 @@ impl Manifest {
             }
         }
         let known = |key: &str| self.districts.iter().any(|d| d.key == key);
-        if self.chunks.iter().any(|c| !known(&c.district)) {
+        if self
+            .chunks
+            .iter()
+            .any(|c| c.districts.is_empty() || !c.districts.iter().all(|d| known(d)))
+        {
             return Err(ManifestError::Inconsistent(
                 "a chunk of an unknown district",
             ));

@@ -1,7 +1,9 @@
 //! Publishing: a validated catalogue becomes a static set of files (docs/published.md) that
 //! the app reads without a JSON parser, a validator or an index builder. Entries are split by
 //! district, and a large district spatially into chunks of at most
-//! [`Options::chunk_entries`], so a view of one district fetches only that district's files.
+//! [`Options::chunk_entries`], so a view of one district of a large set fetches only that
+//! district's files; in a set small enough to be loaded whole, neighbouring districts share
+//! chunks ([`Options::group_below`]).
 //!
 //! The same code runs in the command-line tool (`ankommen-catalog publish`, which writes the
 //! files to a folder) and in the app's worker, which publishes a JSON catalogue from an
@@ -33,6 +35,9 @@ pub struct Options {
     pub load_whole: u32,
     /// The most entries a map view of a larger set loads ([`Manifest::view_entries`]).
     pub view_entries: u32,
+    /// In a set loaded whole, neighbouring districts share a chunk until it has this many
+    /// entries (fewer, larger files for a regional catalogue); 1 keeps one district per chunk.
+    pub group_below: usize,
 }
 
 impl Default for Options {
@@ -41,6 +46,7 @@ impl Default for Options {
             chunk_entries: 4096,
             load_whole: crate::scope::LOAD_ALL,
             view_entries: crate::scope::VIEW_ENTRIES,
+            group_below: 256,
         }
     }
 }
@@ -83,33 +89,67 @@ pub fn publish(catalog: &Catalog, options: &Options) -> Published {
             .push((order as u32, entry));
     }
     let languages = languages(catalog);
-    let mut chunks = Vec::new();
-    let mut districts = Vec::new();
+    let mut chunks: Vec<Chunk> = Vec::new();
+    // A set loaded whole is read whole anyway: its small districts share chunks, so a regional
+    // catalogue takes a few requests rather than three per district. A larger set keeps one
+    // district per chunk (a view of one district fetches that district).
+    let whole = catalog.entries.len() <= options.load_whole as usize;
+    let mut groups: Vec<Group> = Vec::new();
     for (key, entries) in &by_district {
-        let mut numbers = Vec::new();
         // Offers for the whole region form chunks of their own, which a set loaded by district
         // loads with any district (`scope.rs`): they apply everywhere.
         let (wide, local): (Vec<_>, Vec<_>) = entries
             .iter()
-            .partition(|(_, e)| e.area == Some(crate::catalog::Area::Region));
-        let groups = [(false, local), (true, wide)]
+            .partition(|(_, e)| !whole && e.area == Some(crate::catalog::Area::Region));
+        for (region_wide, group) in [(false, local), (true, wide)] {
+            if group.is_empty() {
+                continue;
+            }
+            match groups.last_mut() {
+                Some(open)
+                    if whole && !open.region_wide && open.entries.len() < options.group_below =>
+                {
+                    open.keys.push(key);
+                    open.entries.extend(group);
+                }
+                _ => groups.push(Group {
+                    region_wide,
+                    keys: vec![key],
+                    entries: group,
+                }),
+            }
+        }
+    }
+    for Group {
+        region_wide,
+        keys,
+        mut entries,
+    } in groups
+    {
+        entries.sort_by_key(|(order, _)| *order);
+        for (n, part) in split(&entries, options.chunk_entries.max(1), region)
             .into_iter()
-            .filter(|(_, group)| !group.is_empty())
-            .flat_map(|(region_wide, group)| {
-                split(&group, options.chunk_entries.max(1), region)
-                    .into_iter()
-                    .map(move |g| (region_wide, g))
-            });
-        for (n, (region_wide, group)) in groups.enumerate() {
-            numbers.push(chunks.len() as u32);
-            let mut chunk = write_chunk(key, n, &group, region, &languages, &mut files);
+            .enumerate()
+        {
+            let stem = format!(
+                "{}{}-{n}",
+                keys[0],
+                if region_wide { "-region" } else { "" }
+            );
+            let mut chunk = write_chunk(&stem, &keys, &part, region, &languages, &mut files);
             chunk.region_wide = region_wide;
             chunks.push(chunk);
         }
+    }
+    let mut districts = Vec::new();
+    for (key, entries) in &by_district {
         let mut categories = vec![0; Category::ALL.len()];
         for (_, e) in entries {
             categories[e.category as usize] += 1;
         }
+        let numbers = (0..chunks.len() as u32)
+            .filter(|n| chunks[*n as usize].districts.iter().any(|d| d == key))
+            .collect();
         districts.push(District {
             key: key.to_string(),
             name: region
@@ -172,7 +212,7 @@ fn load(published: &Published, today: Date) -> Store {
         let (entries, index, german) =
             (file(&c.entries_file), file(&c.index), file(&c.texts["de"]));
         store
-            .add(n as u32, &c.district, entries, index, german)
+            .add(n as u32, &c.districts, entries, index, german)
             .expect("a chunk published here reads back");
         for (lang, texts) in c.texts.iter().filter(|(lang, _)| *lang != "de") {
             store
@@ -238,15 +278,22 @@ fn z_order(at: crate::catalog::LatLon) -> u64 {
     spread(scale(p.x)) | spread(scale(p.y)) << 1
 }
 
+/// Entries that become one or more chunks: of one district, or of several small ones.
+struct Group<'a> {
+    region_wide: bool,
+    keys: Vec<&'a str>,
+    entries: Vec<(u32, &'a Entry)>,
+}
+
+/// The files of one chunk (of the districts `keys`), named from `stem`.
 fn write_chunk(
-    district: &str,
-    n: usize,
+    stem: &str,
+    keys: &[&str],
     entries: &[(u32, &Entry)],
     region: &crate::catalog::Region,
     languages: &[String],
     files: &mut Vec<(String, Vec<u8>)>,
 ) -> Chunk {
-    let stem = format!("{district}-{n}");
     let index = Index::build(entries.iter().map(|(_, e)| *e), region)
         .expect("split() leaves every chunk within the index's vocabulary");
     let details: Vec<FileRef> = entries
@@ -262,7 +309,7 @@ fn write_chunk(
         .collect();
     let entries_file = named(
         format!("{stem}-entries"),
-        chunk::encode_entries(district, entries, region, &details),
+        chunk::encode_entries(keys, entries, region, &details),
         files,
     );
     let index = named(format!("{stem}-index"), chunk::encode_index(&index), files);
@@ -289,7 +336,7 @@ fn write_chunk(
         })
         .collect();
     Chunk {
-        district: district.to_owned(),
+        districts: keys.iter().map(|k| k.to_string()).collect(),
         entries: entries.len() as u32,
         bounds: bounds(entries),
         region_wide: false,

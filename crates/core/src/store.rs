@@ -205,13 +205,13 @@ impl Store {
         }
     }
 
-    /// Adds chunk `manifest_chunk` of district `district` from its entries, index and texts
+    /// Adds chunk `manifest_chunk` (of `districts`) from its entries, index and texts
     /// files (the texts in one language; [`Store::add_texts`] adds others). Nothing is added
     /// when any of them is refused; a chunk already loaded is left as it is.
     pub fn add(
         &mut self,
         manifest_chunk: u32,
-        district: &str,
+        districts: &[String],
         entries: &[u8],
         index: &[u8],
         texts: &[u8],
@@ -220,7 +220,8 @@ impl Store {
             return Ok(());
         }
         let failed = |file: FileKind| move |error: DecodeError| ChunkError { file, error };
-        let decoded = decode_entries(entries, Some(district)).map_err(failed(FileKind::Entries))?;
+        let decoded =
+            decode_entries(entries, Some(districts)).map_err(failed(FileKind::Entries))?;
         let index = (|| {
             let mut r = chunk::open(index, FileKind::Index)?;
             let index = Index::decode(&mut r)?;
@@ -235,13 +236,18 @@ impl Store {
         })()
         .map_err(failed(FileKind::Index))?;
         let texts = decode_texts(texts, decoded.ids.len()).map_err(failed(FileKind::Texts))?;
-        let district_id = *self.district_ids.get(district).ok_or(ChunkError {
-            file: FileKind::Entries,
-            error: DecodeError {
-                at: 0,
-                what: "entries of a district the manifest does not list",
-            },
-        })?;
+        let district_ids: Vec<u16> = decoded
+            .districts
+            .iter()
+            .map(|key| self.district_ids.get(key).copied())
+            .collect::<Option<_>>()
+            .ok_or(ChunkError {
+                file: FileKind::Entries,
+                error: DecodeError {
+                    at: 0,
+                    what: "entries of a district the manifest does not list",
+                },
+            })?;
         let first = self.order.len() as u32;
         let slot = self.chunks.len() as u32;
         let towns: Vec<u32> = decoded
@@ -253,7 +259,7 @@ impl Store {
             self.order.push(row.order);
             self.category.push(row.category);
             self.professions.push(row.professions);
-            self.district.push(district_id);
+            self.district.push(district_ids[usize::from(row.district)]);
             self.town.push(row.town.map_or(NONE, |t| towns[t]));
             self.flags.push(row.flags);
             self.location.push(row.location);
@@ -679,6 +685,8 @@ impl Store {
 /// One entry of an entries file.
 struct Row {
     order: u32,
+    /// Among the chunk's districts.
+    district: u16,
     category: Category,
     professions: u16,
     town: Option<usize>,
@@ -763,6 +771,7 @@ fn decode_texts(bytes: &[u8], n: usize) -> Decoded<Texts> {
 }
 
 struct DecodedEntries {
+    districts: Vec<String>,
     /// Municipality keys, with name and position where the region knows them.
     towns: Vec<(String, Option<Municipality>)>,
     ids: Strings,
@@ -776,14 +785,18 @@ pub fn details_files(entries: &[u8]) -> Decoded<Vec<FileRef>> {
     decode_entries(entries, None).map(|decoded| decoded.details)
 }
 
-fn decode_entries(bytes: &[u8], district: Option<&str>) -> Decoded<DecodedEntries> {
+fn decode_entries(bytes: &[u8], districts: Option<&[String]>) -> Decoded<DecodedEntries> {
     let mut r = chunk::open(bytes, FileKind::Entries)?;
-    let named = r.str()?;
-    if district.is_some_and(|d| d != named) {
-        return Err(r.error("entries of another district"));
+    let mut named = Vec::new();
+    for _ in 0..r.count(1)? {
+        named.push(r.str()?.to_owned());
     }
-    // An entry takes at least 11 bytes: id, order, category, professions, town, flags, dates.
-    let n = r.count(11)?;
+    if named.is_empty() || districts.is_some_and(|d| d != named.as_slice()) {
+        return Err(r.error("entries of other districts"));
+    }
+    // An entry takes at least 12 bytes: id, order, district, category, professions, town,
+    // flags, dates.
+    let n = r.count(12)?;
     let mut towns = Vec::new();
     for _ in 0..r.count(2)? {
         let key = r.str()?.to_owned();
@@ -809,6 +822,10 @@ fn decode_entries(bytes: &[u8], district: Option<&str>) -> Decoded<DecodedEntrie
         }
         ids.push(id);
         let order = r.u32_varint()?;
+        let district = r.varint()?;
+        if district >= named.len() as u64 {
+            return Err(r.error("an entry of a district the chunk does not name"));
+        }
         let category = chunk::read_category(&mut r)?;
         let professions = chunk::read_professions(&mut r)?;
         let town = match r.varint()? {
@@ -832,6 +849,7 @@ fn decode_entries(bytes: &[u8], district: Option<&str>) -> Decoded<DecodedEntrie
         };
         rows.push(Row {
             order,
+            district: district as u16,
             category,
             professions,
             town,
@@ -862,6 +880,7 @@ fn decode_entries(bytes: &[u8], district: Option<&str>) -> Decoded<DecodedEntrie
     r.end()?;
     ids.shrink();
     Ok(DecodedEntries {
+        districts: named,
         towns,
         ids,
         rows,

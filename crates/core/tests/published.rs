@@ -211,7 +211,7 @@ fn samples() -> Vec<(FileKind, Vec<u8>)> {
         let (entries, index) = (file(published, &c.entries_file), file(published, &c.index));
         bare.add(
             0,
-            &c.district,
+            &c.districts,
             entries,
             index,
             file(published, &c.texts["de"]),
@@ -244,17 +244,17 @@ fn decode(kind: FileKind, bytes: &[u8]) -> bool {
             file(published, &c.texts["de"]),
         );
         accepted = match kind {
-            FileKind::Entries => store.add(0, &c.district, bytes, index, german).is_ok(),
-            FileKind::Index => store.add(0, &c.district, entries, bytes, german).is_ok(),
+            FileKind::Entries => store.add(0, &c.districts, bytes, index, german).is_ok(),
+            FileKind::Index => store.add(0, &c.districts, entries, bytes, german).is_ok(),
             FileKind::Texts => {
                 // With the chunk (and the texts in its first language) and as another language.
-                let first = store.add(0, &c.district, entries, index, bytes).is_ok();
+                let first = store.add(0, &c.districts, entries, index, bytes).is_ok();
                 let mut other = Store::for_manifest(m, TODAY);
-                other.add(0, &c.district, entries, index, german).unwrap();
+                other.add(0, &c.districts, entries, index, german).unwrap();
                 first & other.add_texts(0, bytes).is_ok()
             }
             FileKind::Excerpts => {
-                store.add(0, &c.district, entries, index, german).unwrap();
+                store.add(0, &c.districts, entries, index, german).unwrap();
                 store.add_excerpts(0, bytes).is_ok()
             }
             FileKind::Details => decode_details(bytes).is_ok(),

@@ -429,7 +429,7 @@ fn a_catalogue_split_into_many_chunks_loaded_in_any_order_answers_as_one_chunk()
         store
             .add(
                 n as u32,
-                &c.district,
+                &c.districts,
                 file(&c.entries_file),
                 file(&c.index),
                 en,

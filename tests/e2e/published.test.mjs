@@ -150,13 +150,60 @@ test('without a kept copy, a broken chunk costs its district and the others show
     await page.waitForSelector('.ak-count', { timeout: LOAD });
     const today = await browserToday(page);
     // The chunk holds its district's entries, those for the whole region in a chunk of their own.
-    const inChunk = (e) => e.district === chunk.districts[0];
+    const inChunk = (e) => e.district === chunk.districts[0] && (e.area === 'region') === Boolean(chunk.regionWide);
     const others = { ...catalog, entries: catalog.entries.filter((e) => !inChunk(e)) };
     assert.equal(await count(page), find(others, today).hits.length, 'every district but the broken one');
     const shown = await notices(page);
     assert.deepEqual(shown, [
       `Die Einträge aus ${district.name} konnten nicht geladen werden: die Datei „${chunk.entriesFile.name}“ ist beschädigt oder unvollständig (ihre Prüfsumme stimmt nicht).`,
     ]);
+    await assertClean(assert, browser);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
+test("a widget locked to one district of a regional set fetches that district's chunks and the region's offers, nothing else", async () => {
+  const { server, publish } = await deploy();
+  // One district per chunk, as a regional set with larger districts has (the example's 113
+  // entries otherwise share two chunks).
+  const manifest = await publish(catalog, '--group-below', '1');
+  const key = '05966';
+  const district = manifest.districts.find((d) => d.key === key);
+  const wanted = manifest.chunks
+    .map((c, n) => [c, n])
+    .filter(([c, n]) => c.regionWide || district.chunks.includes(n))
+    .map(([c]) => c);
+  assert.ok(wanted.length < manifest.chunks.length / 2, `premise: most chunks are of other districts (${wanted.length} of ${manifest.chunks.length})`);
+  const files = (chunks) => chunks.flatMap((c) => [c.entriesFile.name, c.index.name, c.texts.de.name]);
+  const browser = await openBrowser({ width: 1280, height: 800 });
+  const { page } = browser;
+  try {
+    await page.goto(`${server.url}?embed=1&district=${key}&lock=district`);
+    await page.locator('.ak-item').first().waitFor({ timeout: LOAD });
+    const today = await browserToday(page);
+    const want = find(catalog, today, { district: [key] }).hits.length;
+    assert.ok(want > 0, 'premise: the district has current entries');
+    assert.equal(await count(page), want, "the district's entries, all of them");
+    // An entry opens with the help nearby, the offers for the whole region among it.
+    await page.locator('.ak-item__name a').first().click();
+    await page.locator('aside.ak-details').waitFor({ timeout: LOAD });
+    await page.waitForTimeout(500); // anything else the page would fetch has been asked for
+    const fetched = browser.requests
+      .map((url) => new URL(url).pathname)
+      .filter((path) => path.startsWith('/data/'))
+      .map((path) => path.slice('/data/'.length));
+    const stems = new Set(wanted.map((c) => c.entriesFile.name.replace(/-entries-.*$/, '')));
+    const pages = fetched.filter((name) => /-(excerpts|details)-/.test(name));
+    assert.ok(pages.length > 0, 'premise: excerpts and details were fetched');
+    assert.ok(pages.every((name) => stems.has(name.replace(/-(excerpts|details)-.*$/, ''))), `pages of those chunks only: ${pages}`);
+    const rest = fetched.filter((name) => !pages.includes(name));
+    // The places file comes with the first screen of a set loaded whole, when it is small.
+    assert.deepEqual(
+      rest.filter((name) => !name.startsWith('places-')).sort(),
+      ['manifest.json', ...files(wanted)].sort(),
+    );
     await assertClean(assert, browser);
   } finally {
     await browser.close();

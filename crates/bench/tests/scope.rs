@@ -255,3 +255,81 @@ fn an_offer_for_the_whole_region_shows_with_any_district_of_a_large_set() {
         }
     }
 }
+
+#[test]
+fn a_widget_locked_to_a_district_of_a_set_loaded_whole_loads_that_district_and_the_region_offers() {
+    let example: serde_json::Value =
+        serde_json::from_str(include_str!("../../../assets/catalog.json")).unwrap();
+    let catalog = parse_value(example, TODAY).unwrap().catalog;
+    // By default the example's 113 entries fit in two chunks; one district per chunk here, as
+    // a regional set with larger districts has.
+    let published = publish(
+        &catalog,
+        &Options {
+            group_below: 1,
+            ..Options::default()
+        },
+    );
+    let m = &published.manifest;
+    assert!(m.entries <= m.load_whole, "premise: loaded whole");
+    let key = "05966";
+    let locked = scope(m, &state(&format!("district={key}&lock=district")), None);
+    let mut want: Vec<u32> = chunks_of(&published, key);
+    want.extend((0..m.chunks.len() as u32).filter(|n| m.chunks[*n as usize].region_wide));
+    want.sort_unstable();
+    want.dedup();
+    assert_eq!(locked.chunks(m), want);
+    assert!(
+        want.len() < m.chunks.len() / 2,
+        "premise: most chunks are of other districts ({} of {})",
+        want.len(),
+        m.chunks.len()
+    );
+    // Every entry of the district is in those chunks.
+    for e in catalog.entries.iter().filter(|e| e.district == key) {
+        let holds = want.iter().any(|n| {
+            let c = &m.chunks[*n as usize];
+            c.districts.iter().any(|d| d == key)
+                && c.region_wide == (e.area == Some(ankommen_core::Area::Region))
+        });
+        assert!(holds, "{} is in a loaded chunk", e.id);
+    }
+    // Unlocked, or locked to something other than a place, the set is loaded whole; a lock
+    // without a place leaves nothing to narrow.
+    for query in [
+        format!("district={key}"),
+        format!("district={key}&kind=employer&lock=kind"),
+        "lock=district".to_owned(),
+    ] {
+        assert_eq!(scope(m, &state(&query), None), Scope::All, "{query}");
+    }
+    // A municipality or a place locked: that district (and those within the radius).
+    let town = scope(m, &state("municipality=05966024&lock=municipality"), None);
+    assert_eq!(town.chunks(m), want);
+}
+
+#[test]
+fn a_set_loaded_whole_groups_small_districts_and_keeps_the_region_offers_apart() {
+    let example: serde_json::Value =
+        serde_json::from_str(include_str!("../../../assets/catalog.json")).unwrap();
+    let catalog = parse_value(example, TODAY).unwrap().catalog;
+    let m = publish(&catalog, &Options::default()).manifest;
+    assert_eq!(m.chunks.len(), 2, "{:?}", m.chunks);
+    let (wide, local): (Vec<_>, Vec<_>) = m.chunks.iter().partition(|c| c.region_wide);
+    let regional = |e: &&ankommen_core::Entry| e.area == Some(ankommen_core::Area::Region);
+    assert_eq!(
+        wide[0].entries as usize,
+        catalog.entries.iter().filter(regional).count()
+    );
+    assert_eq!(local[0].districts.len(), m.districts.len());
+    // A set loaded by district keeps one district per chunk.
+    let by_district = publish(
+        &catalog,
+        &Options {
+            load_whole: 0,
+            ..Options::default()
+        },
+    )
+    .manifest;
+    assert!(by_district.chunks.iter().all(|c| c.districts.len() == 1));
+}

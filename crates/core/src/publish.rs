@@ -90,29 +90,33 @@ pub fn publish(catalog: &Catalog, options: &Options) -> Published {
     }
     let languages = languages(catalog);
     let mut chunks: Vec<Chunk> = Vec::new();
-    // A set loaded whole is read whole anyway: its small districts share chunks, so a regional
-    // catalogue takes a few requests rather than three per district. A larger set keeps one
-    // district per chunk (a view of one district fetches that district).
+    // A set loaded whole is read whole anyway, unless a widget is locked to a district: its
+    // small neighbouring districts share chunks, so a regional catalogue takes a few requests
+    // rather than three per district. A larger set keeps one district per chunk (a view of one
+    // district fetches that district).
     let whole = catalog.entries.len() <= options.load_whole as usize;
     let mut groups: Vec<Group> = Vec::new();
     for (key, entries) in &by_district {
-        // Offers for the whole region form chunks of their own, which a set loaded by district
-        // loads with any district (`scope.rs`): they apply everywhere.
+        // Offers for the whole region form chunks of their own, which a view of some districts
+        // loads with them (`scope.rs`): they apply everywhere.
         let (wide, local): (Vec<_>, Vec<_>) = entries
             .iter()
-            .partition(|(_, e)| !whole && e.area == Some(crate::catalog::Area::Region));
+            .partition(|(_, e)| e.area == Some(crate::catalog::Area::Region));
         for (region_wide, group) in [(false, local), (true, wide)] {
             if group.is_empty() {
                 continue;
             }
-            match groups.last_mut() {
-                Some(open)
-                    if whole && !open.region_wide && open.entries.len() < options.group_below =>
-                {
+            let open = groups
+                .iter_mut()
+                .rev()
+                .find(|g| g.region_wide == region_wide)
+                .filter(|g| whole && g.entries.len() < options.group_below);
+            match open {
+                Some(open) => {
                     open.keys.push(key);
                     open.entries.extend(group);
                 }
-                _ => groups.push(Group {
+                None => groups.push(Group {
                     region_wide,
                     keys: vec![key],
                     entries: group,

@@ -1,6 +1,7 @@
 //! Which chunks of a published set a view needs. A set of up to `load_whole` entries (by
 //! default [`LOAD_ALL`]; the publisher may set it) is loaded whole, as a regional catalogue
-//! always was. A larger one (a nationwide operator) is loaded where the user looks: the
+//! always was, except in a widget locked to a place: it loads that place's districts only. A
+//! larger one (a nationwide operator) is loaded where the user looks: the
 //! districts a filter or a place names, else the districts in the map's view while they hold
 //! at most `view_entries` (by default [`VIEW_ENTRIES`]); zoomed out further, the app shows
 //! each district's count from the manifest instead of entries.
@@ -46,7 +47,12 @@ impl Scope {
 /// The scope of `state` with the map showing `view` (`None` before the map has started or
 /// when it is hidden).
 pub fn scope(manifest: &Manifest, state: &UrlState, view: Option<Bounds>) -> Scope {
-    if manifest.entries <= manifest.load_whole {
+    let whole = manifest.entries <= manifest.load_whole;
+    // A widget locked to a place never shows anything else.
+    let locked = ["district", "municipality", "near"]
+        .iter()
+        .any(|param| state.is_locked(param));
+    if whole && !locked {
         return Scope::All;
     }
     let mut keys: Vec<String> = state.districts.clone();
@@ -69,6 +75,9 @@ pub fn scope(manifest: &Manifest, state: &UrlState, view: Option<Bounds>) -> Sco
                 keys.extend(key.get(..5).map(str::to_owned));
             }
         }
+    }
+    if keys.is_empty() && whole {
+        return Scope::All;
     }
     let in_view = keys.is_empty();
     if in_view {

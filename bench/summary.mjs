@@ -59,11 +59,14 @@ if (load) {
       '',
       'Traced loads (one more visit of each Ankommen page at 1× CPU with a Chromium trace, not counted above): the ' +
         'longest main-thread task (`RunTask` on `CrRendererMain`) from navigation start until the entries show, and what ' +
-        'ran longest inside it; the bytes every visit transferred (as served, uncompressed; median of the untraced visits, ' +
-        'the dedicated workers\' requests included) and its requests, those to the catalogue data in brackets. Goal: no task over 50 ms.',
+        'ran longest inside it; apart from it, the task in which Chromium commits the navigation (it replaces the blank page, ' +
+        'creates the document and its script context and scans the HTML\'s head, before any script of the page runs: the ' +
+        'browser\'s own work, whatever the page then loads); the bytes every visit transferred (as served, uncompressed; median ' +
+        'of the untraced visits, the dedicated workers\' requests included) and its requests, those to the catalogue data in ' +
+        'brackets. Goal: no task over 50 ms.',
       '',
-      '| entries | page | longest task | when, and what ran longest inside it | transferred MB (data) | requests (data) |',
-      '|---:|---|---:|---|---:|---:|',
+      '| entries | page | longest task | when, and what ran longest inside it | navigation commit | transferred MB (data) | requests (data) |',
+      '|---:|---|---:|---|---:|---:|---:|',
       ...load
         .filter((r) => r.throttle === 1)
         .flatMap((r) =>
@@ -74,7 +77,8 @@ if (load) {
           ].map(([key, name]) => {
             const m = r[key];
             const longest = m.trace?.longestTask;
-            return `| ${fmt(r.entries)} | ${name} | ${longest ? task(longest) : '–'} | ${longest?.at != null ? `at ${s1(longest.at)} s: ` : ''}${longest?.top?.slice(0, 2).join('; ') || '–'} | ${mb(m.bytes)} (${mb(m.dataBytes)}) | ${m.requests} (${m.dataRequests}) |`;
+            const commit = longest?.navigation == null ? '–' : `${ms1(longest.navigation)} ms`;
+            return `| ${fmt(r.entries)} | ${name} | ${longest ? task(longest) : '–'} | ${longest?.at != null ? `at ${s1(longest.at)} s: ` : ''}${longest?.top?.slice(0, 2).join('; ') || '–'} | ${commit} | ${mb(m.bytes)} (${mb(m.dataBytes)}) | ${m.requests} (${m.dataRequests}) |`;
           }),
         ),
     ].join('\n'),
@@ -210,7 +214,8 @@ budget('100,000 entries: search usable at the same moment (a search typed as the
 budget('No main-thread task over 50 ms while loading 100,000 entries', '–', 'load trace, published set', () => {
   const t = at(100_000)?.app.trace?.longestTask;
   need(t);
-  return [`longest ${task(t)}`, t.ms <= 50];
+  const commit = t.navigation == null ? '' : `; Chromium's navigation commit before it ${ms1(t.navigation)} ms`;
+  return [`longest ${task(t)}${commit}`, t.ms <= 50];
 });
 budget('No main-thread task over 50 ms while filtering 100,000 entries (typing; filter changes)', '–', 'interaction trace, published set', () => {
   const t = keysAt(100_000)?.app.longestTask;

@@ -10,6 +10,8 @@ const CATEGORIES = [
   'devtools.timeline',
   'disabled-by-default-devtools.timeline',
   'blink.user_timing',
+  // DocumentLoader::CommitNavigation: the task in which Chromium commits the navigation.
+  'loading',
   '__metadata',
 ];
 
@@ -33,10 +35,14 @@ export async function startTrace(cdp) {
 
 /**
  * The longest main-thread task of `events` that overlaps [from, to] (milliseconds of the page's
- * `performance.now()`): `{ ms, at, count50, tasks, top }`, `at` when it started (page clock),
- * `count50` how many tasks in the window took over 50 ms, `top` the longest events inside it
- * (what it spent its time on). `anchor` is a performance mark the page set, with its
- * `startTime`, to find the page's thread and clock; null when the trace has no such mark.
+ * `performance.now()`): `{ ms, at, count50, tasks, top, navigation }`, `at` when it started
+ * (page clock), `count50` how many tasks in the window took over 50 ms, `top` the longest events
+ * inside it (what it spent its time on). The task in which the browser commits the navigation
+ * (it replaces the blank page, creates the document and its script context, and scans the
+ * HTML's head, before any of the page's scripts runs) is left out of these and reported alone
+ * as `navigation` (ms, or null): it is the browser's, the same whatever the page then loads.
+ * `anchor` is a performance mark the page set, with its `startTime`, to find the page's thread
+ * and clock; null when the trace has no such mark.
  */
 export function longestTask(events, { anchor, startTime }, from, to) {
   const mark = events.find((e) => e.name === anchor && e.cat?.includes('blink.user_timing'));
@@ -44,8 +50,13 @@ export function longestTask(events, { anchor, startTime }, from, to) {
   const { pid, tid } = mark;
   const page = (ts) => (ts - mark.ts) / 1000 + startTime;
   const onThread = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && typeof e.dur === 'number');
-  const tasks = onThread.filter((e) => e.name === 'RunTask' && page(e.ts + e.dur) >= from && page(e.ts) <= to);
-  if (tasks.length === 0) return { ms: 0, at: null, count50: 0, tasks: 0, top: [] };
+  const within = (task) => (e) => e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur;
+  const all = onThread.filter((e) => e.name === 'RunTask' && page(e.ts + e.dur) >= from && page(e.ts) <= to);
+  const commits = onThread.filter((e) => e.name === 'DocumentLoader::CommitNavigation');
+  const isNavigation = (task) => commits.some(within(task));
+  const navigation = all.filter(isNavigation).reduce((ms, t) => Math.max(ms ?? 0, t.dur / 1000), null);
+  const tasks = all.filter((t) => !isNavigation(t));
+  if (tasks.length === 0) return { ms: 0, at: null, count50: 0, tasks: 0, top: [], navigation };
   const longest = tasks.reduce((a, b) => (b.dur > a.dur ? b : a));
   const inside = onThread
     .filter((e) => e !== longest && e.ts >= longest.ts && e.ts + e.dur <= longest.ts + longest.dur && e.name !== 'RunTask')
@@ -58,6 +69,7 @@ export function longestTask(events, { anchor, startTime }, from, to) {
     count50: tasks.filter((t) => t.dur > 50_000).length,
     tasks: tasks.length,
     top: inside,
+    navigation,
   };
 }
 

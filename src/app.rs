@@ -9,6 +9,7 @@ use crate::history::{Address, Step};
 use crate::language::{use_language, Language};
 use crate::list::ResultList;
 use crate::map::MapView;
+use crate::schedule::next_task;
 use ankommen_core::catalog::Bounds;
 use ankommen_core::config::{Legal, BUNDLED_CATALOG};
 use ankommen_core::embed::MapArea;
@@ -204,6 +205,17 @@ async fn load_first(
     if (whole && manifest.places.bytes <= PLACES_WITH_FIRST_SCREEN) || state.near.is_some() {
         problems.extend(load_places(dataset, &finder).await.map(|p| (None, p)));
     }
+    // The first screen's results in a task of their own, and the render in the next: filtering
+    // 100,000 entries and rendering them in one task kept the page busy for over 50 ms.
+    next_task().await;
+    {
+        let mut finder = finder.borrow_mut();
+        let mut query = state.query(finder.store().region());
+        query.lang = lang.to_owned();
+        query.within = scope(manifest, state, None).within();
+        finder.prime(&query);
+    }
+    next_task().await;
     (finder.into_inner(), problems)
 }
 /// A value handed from the loading resource to the one view that owns it. A resource hands

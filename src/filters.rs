@@ -5,6 +5,7 @@ use crate::app::use_discovery;
 use crate::history::{Address, Step};
 use crate::language::use_language;
 use ankommen_core::i18n::Arg;
+use ankommen_core::sort::sort_by;
 use ankommen_core::url::Place;
 use ankommen_core::{Category, Kind, LatLon, Profession, Sort};
 use leptos::prelude::*;
@@ -143,7 +144,7 @@ pub fn FilterPanel() -> impl IntoView {
                 })
                 .filter(|c| c.count > 0 || c.checked)
                 .collect();
-            choices.sort_by(|a, b| a.label.cmp(&b.label));
+            sort_by(&mut choices, |a, b| a.label.cmp(&b.label));
             choices
         })
     });
@@ -277,7 +278,7 @@ fn PlacePicker(municipalities: Memo<Vec<(String, String)>>) -> impl IntoView {
     let locked = state.with_untracked(|s| s.is_locked("near"));
     let sorted = move || {
         let mut sorted = municipalities.get();
-        sorted.sort_by(|a, b| a.1.cmp(&b.1));
+        sort_by(&mut sorted, |a, b| a.1.cmp(&b.1));
         sorted
     };
     let selected = move || {

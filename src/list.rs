@@ -194,7 +194,7 @@ fn Overview(districts: Vec<(usize, u32)>) -> impl IntoView {
             })
             .collect()
     });
-    named.sort();
+    ankommen_core::sort::sort_by(&mut named, |a, b| a.cmp(b));
     view! {
         <p class="ak-overview__hint">{move || language.t("overview-hint")}</p>
         <ul class="ak-overview" role="list">

@@ -128,7 +128,7 @@ pub fn cluster(points: &[(usize, Point)], zoom: f64, cell_px: f64, view: Bounds)
             }
         })
         .collect();
-    out.sort_by_key(|c| c.cell);
+    crate::sort::sort_by(&mut out, |a, b| a.cell.cmp(&b.cell));
     out
 }
 

@@ -28,6 +28,7 @@ pub mod publish;
 pub mod query;
 pub mod scope;
 pub mod search;
+pub mod sort;
 pub mod store;
 pub mod text;
 pub mod theme;

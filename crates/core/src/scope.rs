@@ -96,7 +96,7 @@ pub fn scope(manifest: &Manifest, state: &UrlState, view: Option<Bounds>) -> Sco
         }
         keys = shown;
     }
-    keys.sort();
+    crate::sort::sort_by(&mut keys, |a, b| a.cmp(b));
     keys.dedup();
     let mut chunks: Vec<u32> = manifest
         .districts
@@ -108,7 +108,7 @@ pub fn scope(manifest: &Manifest, state: &UrlState, view: Option<Bounds>) -> Sco
     chunks.extend(
         (0..manifest.chunks.len() as u32).filter(|n| manifest.chunks[*n as usize].region_wide),
     );
-    chunks.sort_unstable();
+    crate::sort::sort_by(&mut chunks, |a, b| a.cmp(b));
     chunks.dedup();
     Scope::Districts {
         keys,

@@ -439,3 +439,76 @@ fn a_catalogue_split_into_many_chunks_loaded_in_any_order_answers_as_one_chunk()
     store.add_places(file(&manifest.places)).unwrap();
     assert_eq!(answers(&mut Finder::with_store(store)), expected);
 }
+
+#[test]
+fn primed_results_are_handed_out_to_the_same_query_and_dropped_when_the_store_changes() {
+    use ankommen_core::publish::{publish, Options};
+    use ankommen_core::store::Store;
+    let catalog = catalogue();
+    let published = publish(
+        &catalog,
+        &Options {
+            chunk_entries: 2,
+            group_below: 1,
+            ..Options::default()
+        },
+    );
+    let manifest = &published.manifest;
+    assert!(manifest.chunks.len() >= 2, "premise: several chunks");
+    let file = |f: &ankommen_core::manifest::FileRef| published.file(&f.name).unwrap();
+    let add = |finder: &mut Finder, n: usize| {
+        let c = &manifest.chunks[n];
+        finder
+            .store_mut()
+            .add(
+                n as u32,
+                &c.districts,
+                file(&c.entries_file),
+                file(&c.index),
+                file(&c.texts["de"]),
+            )
+            .unwrap();
+    };
+    let mut finder = Finder::with_store(Store::for_manifest(manifest, TODAY));
+    add(&mut finder, 0);
+    let all = Query::default();
+    let employers = Query {
+        kinds: vec![Kind::Employer],
+        ..Query::default()
+    };
+    let first = finder.find(&all);
+    finder.prime(&all);
+    assert_eq!(finder.find(&all), first, "the primed results");
+    finder.prime(&all);
+    let only = finder.find(&employers);
+    assert!(
+        only.hits.len() < first.hits.len(),
+        "another query is worked out for itself"
+    );
+    assert!(only
+        .hits
+        .iter()
+        .all(|h| finder.store().category(h.index).kind() == Kind::Employer));
+    // Primed with one chunk loaded; then the others arrive.
+    finder.prime(&all);
+    for n in 1..manifest.chunks.len() {
+        add(&mut finder, n);
+    }
+    let later = finder.find(&all);
+    assert!(
+        later.hits.len() > first.hits.len(),
+        "not the results primed before the other chunks"
+    );
+    let ids = |finder: &Finder, results: &Results| -> Vec<String> {
+        let store = finder.store();
+        results
+            .hits
+            .iter()
+            .map(|h| store.id(h.index).to_owned())
+            .collect()
+    };
+    let mut whole = Finder::new(catalog, TODAY);
+    let expected = whole.find(&all);
+    assert_eq!(ids(&finder, &later), ids(&whole, &expected));
+    assert_eq!(later.facets, expected.facets);
+}

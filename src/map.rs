@@ -722,16 +722,12 @@ fn marker_element(marker: &Marker) -> Option<web_sys::Element> {
     element.dyn_into().ok()
 }
 
-fn enclosing(mut points: impl Iterator<Item = LatLon>) -> Option<LatLngBounds> {
-    let first = points.next()?;
-    let (mut s, mut w, mut n, mut e) = (first.lat, first.lon, first.lat, first.lon);
-    for LatLon { lat, lon } in points {
-        s = s.min(lat);
-        n = n.max(lat);
-        w = w.min(lon);
-        e = e.max(lon);
-    }
-    Some(LatLngBounds::new(&LatLng::new(s, w), &LatLng::new(n, e)))
+fn enclosing(points: impl Iterator<Item = LatLon>) -> Option<LatLngBounds> {
+    let b = Bounds::enclosing(points)?;
+    Some(LatLngBounds::new(
+        &LatLng::new(b.south, b.west),
+        &LatLng::new(b.north, b.east),
+    ))
 }
 
 /// The district outlines (BKG VG250, dl-de/by-2-0), drawn under the markers.

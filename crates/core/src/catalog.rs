@@ -63,6 +63,25 @@ pub struct Bounds {
 }
 
 impl Bounds {
+    /// The smallest box around `points`; `None` without any.
+    pub fn enclosing(mut points: impl Iterator<Item = LatLon>) -> Option<Bounds> {
+        let first = points.next()?;
+        Some(points.fold(
+            Bounds {
+                south: first.lat,
+                west: first.lon,
+                north: first.lat,
+                east: first.lon,
+            },
+            |b, p| Bounds {
+                south: b.south.min(p.lat),
+                west: b.west.min(p.lon),
+                north: b.north.max(p.lat),
+                east: b.east.max(p.lon),
+            },
+        ))
+    }
+
     pub fn contains(&self, p: LatLon) -> bool {
         (self.south..=self.north).contains(&p.lat) && (self.west..=self.east).contains(&p.lon)
     }

@@ -370,22 +370,7 @@ pub fn hash(bytes: &[u8]) -> String {
 }
 
 fn bounds(entries: &[(u32, &Entry)]) -> Option<Bounds> {
-    let mut located = entries.iter().filter_map(|(_, e)| e.location);
-    let first = located.next()?;
-    Some(located.fold(
-        Bounds {
-            south: first.lat,
-            west: first.lon,
-            north: first.lat,
-            east: first.lon,
-        },
-        |b, p| Bounds {
-            south: b.south.min(p.lat),
-            west: b.west.min(p.lon),
-            north: b.north.max(p.lat),
-            east: b.east.max(p.lon),
-        },
-    ))
+    Bounds::enclosing(entries.iter().filter_map(|(_, e)| e.location))
 }
 
 /// Every language of the region's name and the entries' texts, German first.

@@ -636,22 +636,7 @@ impl Store {
 
     /// Around the loaded entries with a position.
     pub fn bounds(&self) -> Option<Bounds> {
-        let mut located = (0..self.len()).filter_map(|i| self.location(i));
-        let first = located.next()?;
-        Some(located.fold(
-            Bounds {
-                south: first.lat,
-                west: first.lon,
-                north: first.lat,
-                east: first.lon,
-            },
-            |b, p| Bounds {
-                south: b.south.min(p.lat),
-                west: b.west.min(p.lon),
-                north: b.north.max(p.lat),
-                east: b.east.max(p.lon),
-            },
-        ))
+        Bounds::enclosing((0..self.len()).filter_map(|i| self.location(i)))
     }
 
     /// The memory the loaded entries take, by part: columns, ids, texts, search index.

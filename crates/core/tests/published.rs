@@ -390,7 +390,7 @@ proptest! {
     ) {
         let (_, published) = example();
         let mut doc = serde_json::to_value(&published.manifest).unwrap();
-        let field = ["/published", "/chunks/0/index/name", "/chunks/0/district", "/districts/0/chunks", "/places/bytes", "/categoryOrder"][path];
+        let field = ["/published", "/chunks/0/index/name", "/chunks/0/districts/0", "/districts/0/chunks", "/places/bytes", "/categoryOrder"][path];
         if let Some(slot) = doc.pointer_mut(field) {
             *slot = value;
         }

@@ -12,7 +12,7 @@ use crate::history::{Address, Step};
 use crate::language::use_language;
 use ankommen_core::catalog::{Bounds, LatLon};
 use ankommen_core::cluster::{
-    cluster, project, separating_zoom, unclustered, unproject, Cluster, Point,
+    cluster, merge, project, separating_zoom, unclustered, unproject, Cluster, Point,
 };
 use ankommen_core::config::TileSource;
 use ankommen_core::i18n::{self, Arg};
@@ -327,10 +327,15 @@ pub fn MapView(
         let view = area.padded(0.25);
         let overview = discovery.overview.get();
         let clusters = match &overview {
-            // A large set zoomed out: one marker per district, with its count.
-            Some(districts) => discovery
-                .dataset
-                .with_value(|d| district_markers(&d.manifest, districts)),
+            // A large set zoomed out: a marker per district with its count, districts that
+            // would cover each other merged.
+            Some(districts) => merge(
+                discovery
+                    .dataset
+                    .with_value(|d| district_markers(&d.manifest, districts)),
+                zoom.floor(),
+                CELL_PX,
+            ),
             None if zoom >= NO_CLUSTERS_FROM => unclustered(&points, view),
             None => cluster(&points, zoom.floor(), CELL_PX, view),
         };
@@ -659,10 +664,13 @@ fn district_markers(
 
 /// The cluster's size on the map: a class suffix and a diameter in pixels.
 fn cluster_size(count: usize) -> (&'static str, u32) {
+    // Wide enough for the digits: a large set's districts, zoomed out, count into the 100,000s.
     match count {
         0..=9 => ("s", 28),
         10..=99 => ("m", 34),
-        _ => ("l", 40),
+        100..=999 => ("l", 40),
+        1_000..=99_999 => ("xl", 52),
+        _ => ("xxl", 60),
     }
 }
 

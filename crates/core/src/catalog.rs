@@ -82,6 +82,16 @@ impl Bounds {
         ))
     }
 
+    /// The smallest box around both.
+    pub fn union(&self, other: Bounds) -> Bounds {
+        Bounds {
+            south: self.south.min(other.south),
+            west: self.west.min(other.west),
+            north: self.north.max(other.north),
+            east: self.east.max(other.east),
+        }
+    }
+
     pub fn contains(&self, p: LatLon) -> bool {
         (self.south..=self.north).contains(&p.lat) && (self.west..=self.east).contains(&p.lon)
     }

@@ -132,6 +132,48 @@ pub fn cluster(points: &[(usize, Point)], zoom: f64, cell_px: f64, view: Bounds)
     out
 }
 
+/// `markers` (counts that stand for many entries: a large set's districts, zoomed out) merged
+/// where they would cover each other, the largest first: each absorbs the smaller ones whose
+/// centres lie within `cell_px` pixels of its own at `zoom`, adds up their counts and extents
+/// (a click zooms to all of them) and keeps its own place and cell. The markers left are thus
+/// at least `cell_px` apart.
+pub fn merge(mut markers: Vec<Cluster>, zoom: f64, cell_px: f64) -> Vec<Cluster> {
+    crate::sort::sort_by(&mut markers, |a, b| {
+        b.count.cmp(&a.count).then(a.first.cmp(&b.first))
+    });
+    let scale = TILE * zoom.exp2();
+    let at: Vec<Point> = markers
+        .iter()
+        .map(|m| {
+            let p = project(m.center);
+            Point {
+                x: p.x * scale,
+                y: p.y * scale,
+            }
+        })
+        .collect();
+    let mut absorbed = vec![false; markers.len()];
+    let mut out = Vec::new();
+    for i in 0..markers.len() {
+        if absorbed[i] {
+            continue;
+        }
+        let mut merged = markers[i].clone();
+        for j in i + 1..markers.len() {
+            let (dx, dy) = (at[j].x - at[i].x, at[j].y - at[i].y);
+            if !absorbed[j] && dx.hypot(dy) < cell_px {
+                absorbed[j] = true;
+                merged.count += markers[j].count;
+                merged.first = merged.first.min(markers[j].first);
+                merged.bounds = merged.bounds.union(markers[j].bounds);
+            }
+        }
+        out.push(merged);
+    }
+    crate::sort::sort_by(&mut out, |a, b| a.cell.cmp(&b.cell));
+    out
+}
+
 /// The lowest whole zoom from `from` (rounded down, as the map clusters) up to `max` at
 /// which `target` has a cell to itself among `points`: where the map must zoom to show an
 /// entry as its own marker. `max` when no zoom separates it (the map stops clustering there).
@@ -269,5 +311,51 @@ mod tests {
         let shown = cluster(&points, 9.0, 60.0, view);
         assert_eq!(shown.len(), 1);
         assert_eq!((shown[0].first, shown[0].count), (0, 1));
+    }
+
+    #[test]
+    fn counts_that_would_cover_each_other_merge_into_one_marker() {
+        let district = |first: usize, count: usize, lat: f64, lon: f64| Cluster {
+            cell: (first as i64, -1),
+            count,
+            first,
+            center: LatLon { lat, lon },
+            bounds: Bounds {
+                south: lat - 0.1,
+                west: lon - 0.1,
+                north: lat + 0.1,
+                east: lon + 0.1,
+            },
+        };
+        // Olpe and Siegen, 25 km apart, and Munich.
+        let markers = vec![
+            district(0, 300, 51.03, 7.84),
+            district(1, 100, 50.87, 8.02),
+            district(2, 50, 48.14, 11.58),
+        ];
+        let country = merge(markers.clone(), 6.0, 60.0);
+        assert_eq!(country.len(), 2);
+        let pair = country
+            .iter()
+            .find(|c| c.count == 400)
+            .expect("Olpe and Siegen merge");
+        // The larger one keeps its place and cell; the extent holds both districts.
+        assert_eq!((pair.first, pair.cell), (0, (0, -1)));
+        assert_eq!(pair.center, markers[0].center);
+        assert!(pair.bounds.contains(LatLon {
+            lat: 51.1,
+            lon: 7.75
+        }));
+        assert!(pair.bounds.contains(LatLon {
+            lat: 50.8,
+            lon: 8.1
+        }));
+        assert_eq!(country.iter().map(|c| c.count).sum::<usize>(), 450);
+        let region = merge(markers, 10.0, 60.0);
+        assert_eq!(
+            region.iter().map(|c| c.count).collect::<Vec<_>>().len(),
+            3,
+            "apart when zoomed in"
+        );
     }
 }

@@ -16,9 +16,9 @@ use ankommen_core::embed::MapArea;
 use ankommen_core::i18n::{self, Arg};
 use ankommen_core::query::Results;
 use ankommen_core::scope::{scope, Scope};
-use ankommen_core::store::Store;
+use ankommen_core::store::{Excerpt, Store};
 use ankommen_core::url::{Pane, UrlState};
-use ankommen_core::{Finder, Problem, RuntimeConfig};
+use ankommen_core::{Finder, Problem, Query, RuntimeConfig};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -93,6 +93,23 @@ pub fn App() -> impl IntoView {
             crate::offline::register_worker(&config);
             (config, shown.map(Handoff::new), notices)
         }
+    });
+    // Once the catalogue (or its failure) is shown, the app replaces a prerendered first
+    // screen; the frame after the render, so the view is complete when it swaps.
+    Effect::new(move |swapped: Option<bool>| {
+        if swapped == Some(true) || loaded.with(Option::is_none) {
+            return swapped.unwrap_or(false);
+        }
+        if crate::first_screen::pending() {
+            request_animation_frame(move || {
+                let carried = crate::first_screen::take_over();
+                if !carried.text.is_empty() {
+                    address.update(Step::Replace, |s| s.text = carried.text.clone());
+                    crate::first_screen::restore_focus(&carried);
+                }
+            });
+        }
+        true
     });
     let notices = move || {
         loaded
@@ -210,14 +227,58 @@ async fn load_first(
     next_task().await;
     {
         let mut finder = finder.borrow_mut();
-        let mut query = state.query(finder.store().region());
-        query.lang = lang.to_owned();
-        query.within = scope(manifest, state, None).within();
+        let query = view_query(&finder, state, lang, &scope(manifest, state, None));
         finder.prime(&query);
+    }
+    // Beside a prerendered first screen the app's own shows the same descriptions, so it takes
+    // over without rows losing their text for a moment.
+    if crate::first_screen::pending() {
+        load_first_excerpts(dataset, &finder, state, lang).await;
     }
     next_task().await;
     (finder.into_inner(), problems)
 }
+/// The descriptions of the rows the first screen shows.
+async fn load_first_excerpts(
+    dataset: &Dataset,
+    finder: &RefCell<Finder>,
+    state: &UrlState,
+    lang: &str,
+) {
+    let wanted: Vec<(ankommen_core::manifest::FileRef, u32)> = {
+        let mut finder = finder.borrow_mut();
+        let query = view_query(&finder, state, lang, &scope(&dataset.manifest, state, None));
+        let hits = finder.find(&query).hits;
+        let store = finder.store();
+        let mut wanted = Vec::new();
+        for hit in hits.iter().take(crate::list::FIRST_SCREEN) {
+            if let Excerpt::Wanted { file, chunk } = store.excerpt(hit.index, lang) {
+                if !wanted
+                    .iter()
+                    .any(|(f, _): &(ankommen_core::manifest::FileRef, u32)| f.name == file.name)
+                {
+                    wanted.push((file, chunk));
+                }
+            }
+        }
+        wanted
+    };
+    for (file, chunk) in wanted {
+        if let Ok(bytes) = dataset.file(&file).await {
+            let _ = finder.borrow_mut().store_mut().add_excerpts(chunk, &bytes);
+        }
+    }
+}
+
+/// What the view asks the finder for: the address's query in the UI language, limited to the
+/// districts the map's view loaded. The first screen primes exactly this query.
+fn view_query(finder: &Finder, state: &UrlState, lang: &str, scope: &Scope) -> Query {
+    let mut query = state.query(finder.store().region());
+    query.lang = lang.to_owned();
+    query.within = scope.within();
+    query
+}
+
 /// A value handed from the loading resource to the one view that owns it. A resource hands
 /// out clones of its value on every read, and a clone of a large catalogue costs as much
 /// memory and time as parsing it.
@@ -261,12 +322,9 @@ pub fn CatalogView(shown: Shown, config: RuntimeConfig) -> impl IntoView {
     });
     let query = Memo::new(move |_| {
         loaded.track();
-        let mut query = address
-            .state()
-            .with(|s| finder.with_value(|f| s.query(f.store().region())));
-        query.lang = language.code().to_owned();
-        query.within = scope.with(Scope::within);
-        query
+        address.state().with(|s| {
+            finder.with_value(|f| scope.with(|scope| view_query(f, s, language.code(), scope)))
+        })
     });
     let overview = Memo::new(move |_| {
         if scope.get() != Scope::Overview {

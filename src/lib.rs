@@ -13,6 +13,7 @@ pub mod embed;
 pub mod fetch;
 pub mod fetcher;
 pub mod filters;
+pub mod first_screen;
 pub mod history;
 pub mod language;
 pub mod list;

@@ -18,7 +18,7 @@ use wasm_bindgen::JsCast;
 /// Up to this many results every row is rendered; above it, only the visible window.
 const RENDER_ALL: usize = 150;
 /// Rows rendered before the first paint when the whole list will be.
-const FIRST_SCREEN: usize = 20;
+pub const FIRST_SCREEN: usize = ankommen_core::query::FIRST_SCREEN_ROWS;
 /// Rows rendered above and below the visible ones, so fast scrolling shows no gaps.
 const OVERSCAN: usize = 6;
 

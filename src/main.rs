@@ -4,7 +4,7 @@ use wasm_bindgen::prelude::*;
 
 fn main() {
     ankommen::crash::install();
-    leptos::mount::mount_to_body(ankommen::app::App);
+    ankommen::first_screen::mount();
 }
 
 /// Panics on purpose, so the end-to-end tests can check what a user sees after an internal

@@ -203,6 +203,7 @@ pub fn MapView(
             .on("click", on_click.as_ref());
         on_click.forget();
         layer.add_to(&map);
+        show_outline_attribution(&map);
         view.set(Some(current_view(&map)));
         leaflet.set_value(Some(Leaflet {
             map: map.clone(),
@@ -748,8 +749,20 @@ fn outline_layer(outlines: &JsValue) -> leaflet::GeoJson {
     let options = js_sys::Object::new();
     set(&options, "style", &style);
     set(&options, "interactive", &false.into());
-    set(&options, "attribution", &OUTLINE_ATTRIBUTION.into());
     geo_json(outlines, &options)
+}
+
+/// The outlines' attribution, from the map's start: added with the outlines a moment later, it
+/// widened the attribution control and moved it (a layout shift of the first screen).
+fn show_outline_attribution(map: &leaflet::Map) {
+    let Ok(control) = js_sys::Reflect::get(map, &"attributionControl".into()) else {
+        return;
+    };
+    if let Ok(add) = js_sys::Reflect::get(&control, &"addAttribution".into()) {
+        if let Some(add) = add.dyn_ref::<js_sys::Function>() {
+            let _ = add.call1(&control, &OUTLINE_ATTRIBUTION.into());
+        }
+    }
 }
 
 /// Required by the outlines' licence (see assets/ATTRIBUTION.md).

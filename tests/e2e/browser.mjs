@@ -25,9 +25,12 @@ export const ARTIFACTS = join(process.cwd(), 'target', 'e2e-artifacts');
  * A fresh browser profile and page; `requests` and `errors` fill as the page runs.
  * `hostRules` (e.g. 'MAP tiles.test 127.0.0.1, ') is put in front of the resolver rules, so a
  * test can give a local server a third-party host name. `serviceWorkers: 'allow'` lets the
- * app's service worker run (blocked otherwise).
+ * app's service worker run (blocked otherwise). `javaScript: false` is a browser without it
+ * (the prerendered first screen and the entry pages). A navigation of the page (`goto`,
+ * `reload`) returns once the app has taken the place of index.html's prerendered first screen
+ * (src/first_screen.rs), as the tests expect the app; `awaitApp: false` returns at once.
  */
-export async function openBrowser({ width = 1280, height = 800, locale = 'de-DE', hostRules = '', serviceWorkers = 'block' } = {}) {
+export async function openBrowser({ width = 1280, height = 800, locale = 'de-DE', hostRules = '', serviceWorkers = 'block', javaScript = true, awaitApp = true } = {}) {
   const profile = await mkdtemp(join(tmpdir(), 'ankommen-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -38,11 +41,22 @@ export async function openBrowser({ width = 1280, height = 800, locale = 'de-DE'
     // Playwright's page.route, which most tests use to play a server, cannot see what a
     // service worker fetches; tests/e2e/offline.test.mjs allows the worker and tests it.
     serviceWorkers,
+    javaScriptEnabled: javaScript,
   });
   const requests = [];
   const errors = [];
   context.on('request', (request) => requests.push(request.url()));
   const page = context.pages()[0] ?? (await context.newPage());
+  if (javaScript && awaitApp) {
+    for (const method of ['goto', 'reload']) {
+      const navigate = page[method].bind(page);
+      page[method] = async (...args) => {
+        const response = await navigate(...args);
+        await page.waitForFunction(() => !document.querySelector('.ak-first'), null, { timeout: 30000 });
+        return response;
+      };
+    }
+  }
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });

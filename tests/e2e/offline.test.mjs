@@ -109,7 +109,9 @@ test('after one visit, a reload without a network shows the whole app with the k
     // The precache is exactly the app shell: what index.html loads, the manifest and icons.
     const cached = await cacheContents(page);
     const index = await readFile(join(dir, 'index.html'), 'utf8');
-    const shell = [...index.matchAll(/(?:href|src|data-js|data-wasm)="(?:\.\/)?([^"]+)"/g)]
+    // What the head loads; the body's links are the prerendered first screen's (entry pages, legal).
+    const head = index.slice(0, index.indexOf('<body'));
+    const shell = [...head.matchAll(/(?:href|src|data-js|data-wasm)="(?:\.\/)?([^"]+)"/g)]
       .map((m) => m[1])
       // The PNG icons (apple-touch-icon) matter only to installing; the browser fetches them then.
       .filter((f) => !f.startsWith('data:') && !f.endsWith('.png'))

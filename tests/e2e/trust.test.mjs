@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert, { reportAssertions } from './assert.mjs';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, recommendedHeaders } from './server.mjs';
@@ -57,6 +57,7 @@ let dir;
 let file; // the hostile catalogue on disk, for the CLI and the preview
 let hostile;
 let report; // what the validator says about it
+let pages; // the ids of the entry pages written for it
 reportAssertions(import.meta.url);
 
 function build() {
@@ -117,7 +118,8 @@ before(async () => {
   const site = join(dir, 'site');
   cpSync(process.env.DIST ?? 'dist', site, { recursive: true });
   rmSync(join(site, 'data'), { recursive: true, force: true });
-  execFileSync(CLI, ['publish', '--drop-invalid', file, '-o', join(site, 'data')], { stdio: 'pipe', maxBuffer: 1 << 26 });
+  execFileSync(CLI, ['publish', '--drop-invalid', file, '-o', join(site, 'data'), '--site', site, '--site-url', 'https://ankommen.example/'], { stdio: 'pipe', maxBuffer: 1 << 26 });
+  pages = readdirSync(join(site, 'e'));
   published = await serve(site);
 });
 after(async () => {
@@ -233,6 +235,40 @@ for (const [name, width, height] of [['phone', 390, 844], ['desktop', 1280, 800]
     }
   });
 }
+
+test('the prerendered first screen and the entry pages of the hostile catalogue run nothing and hold its texts as text', async () => {
+  assert.deepEqual(
+    pages.filter((id) => id.startsWith('hostile-text-')).sort(),
+    TEXTS.map((_, i) => i).filter((i) => !REFUSED.includes(i)).map((i) => `hostile-text-${i}`).sort(),
+    'a page for every valid markup entry',
+  );
+  for (const javaScript of [false, true]) {
+    const browser = await open({ width: 390, height: 844, javaScript, awaitApp: false }, false);
+    const { page } = browser;
+    try {
+      // The app held back: the prerendered screen alone, with the hostile region name.
+      await page.route('**/*_bg.wasm', () => {});
+      await page.goto(published.url);
+      assert.equal(await page.locator('.ak-first[lang="de"] h1').textContent(), hostile.region.name.de, 'the region name is text');
+      await assertHarmless(browser, `first screen (JavaScript ${javaScript ? 'on' : 'off'})`);
+      // entry.js would open the app; held back too, so the page itself is what is checked.
+      await page.route('**/entry.js', (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
+      for (const id of pages.filter((id) => id.startsWith('hostile-'))) {
+        await page.goto(`${published.url}e/${id}/`);
+        const where = `entry page ${id} (JavaScript ${javaScript ? 'on' : 'off'})`;
+        await assertHarmless(browser, where);
+        const entry = hostile.entries.find((e) => e.id === id);
+        assert.equal(await page.locator('h1').textContent(), entry.name.de, `${where}: the name is text`);
+        const data = JSON.parse(await page.locator('script[type="application/ld+json"]').textContent());
+        assert.equal(data.description, entry.description.de, `${where}: the data block holds the text exactly`);
+        const scripts = await page.evaluate(() => [...document.scripts].map((s) => s.type || s.src.replace(/^.*\//, '')));
+        assert.deepEqual(scripts.sort(), ['application/ld+json', 'entry.js'], `${where}: no script but the page's own`);
+      }
+    } finally {
+      await browser.close();
+    }
+  }
+});
 
 test('the operator preview reports the hostile file and runs nothing', async () => {
   const browser = await open({ width: 1280, height: 800 });

@@ -4,6 +4,7 @@
 mod generate;
 mod output;
 mod publish;
+mod site;
 
 use ankommen_core::{parse_catalog, Catalog, Date, RuntimeConfig, Severity};
 use ankommen_sheet::{export, import, read_table, ImportOptions, ImportReport};
@@ -106,6 +107,14 @@ enum Command {
         /// entries; 1 keeps one district per chunk.
         #[arg(long, default_value_t = 256)]
         group_below: usize,
+        /// The built app's folder: writes the first screen into its index.html, a page per
+        /// entry under e/, sitemap.xml and robots.txt (needs --site-url).
+        #[arg(long, requires = "site_url")]
+        site: Option<PathBuf>,
+        /// The app's public address, e.g. https://www.example.org/ankommen/ (canonical links,
+        /// sitemap, link previews).
+        #[arg(long, requires = "site")]
+        site_url: Option<String>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
@@ -176,6 +185,8 @@ fn main() -> ExitCode {
             load_whole,
             view_entries,
             group_below,
+            site,
+            site_url,
             format,
         } => publish::run(&publish::Request {
             source: &file,
@@ -189,6 +200,14 @@ fn main() -> ExitCode {
             json: format_is_json(format),
             lang: cli.lang,
             today,
+            pages: site
+                .as_deref()
+                .zip(site_url.as_deref())
+                .map(|(dir, url)| site::Pages {
+                    dir,
+                    url,
+                    data: &output,
+                }),
         }),
         Command::Generate {
             entries,

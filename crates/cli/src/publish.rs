@@ -27,6 +27,8 @@ pub struct Request<'a> {
     pub json: bool,
     pub lang: Lang,
     pub today: Date,
+    /// Also the pages around the app (first screen, entry pages, sitemap).
+    pub pages: Option<crate::site::Pages<'a>>,
 }
 
 const SPREADSHEETS: &[&str] = &["csv", "xlsx", "xls", "xlsm", "ods"];
@@ -60,6 +62,14 @@ pub fn run(request: &Request) -> Outcome {
     );
     match write(request.dir, &published) {
         Ok(bytes) => {
+            let pages = match &request.pages {
+                Some(pages) => match crate::site::write(pages, &catalog, &published, request.today)
+                {
+                    Ok(n) => Some(n),
+                    Err(e) => return Outcome::Failed(e),
+                },
+                None => None,
+            };
             let files = published.files.len() + 1;
             let entries = catalog.entries.len();
             let chunks = published.manifest.chunks.len();
@@ -68,6 +78,23 @@ pub fn run(request: &Request) -> Outcome {
             let summary = match request.lang {
                 Lang::De => format!("Veröffentlicht: {entries} Einträge in {chunks} Teilen, {files} Dateien ({} MB) in {dir}.", megabytes.to_string().replace('.', ",")),
                 Lang::En => format!("Published: {entries} entries in {chunks} chunks, {files} files ({megabytes} MB) in {dir}."),
+            };
+            let summary = match (pages, request.lang) {
+                (None, _) => summary,
+                (Some(n), Lang::De) => format!(
+                    "{summary} Erste Seite, {n} Eintragsseiten, sitemap.xml und robots.txt in {}.",
+                    request
+                        .pages
+                        .as_ref()
+                        .map_or(String::new(), |p| p.dir.display().to_string())
+                ),
+                (Some(n), Lang::En) => format!(
+                    "{summary} First screen, {n} entry pages, sitemap.xml and robots.txt in {}.",
+                    request
+                        .pages
+                        .as_ref()
+                        .map_or(String::new(), |p| p.dir.display().to_string())
+                ),
             };
             // Standard output holds the JSON report alone when one was asked for.
             if request.json {

@@ -595,3 +595,87 @@ fn publish_reads_a_spreadsheet_as_import_does() {
         assert!(out.join("manifest.json").exists());
     }
 }
+
+#[test]
+fn publish_with_a_site_writes_the_first_screen_entry_pages_sitemap_and_robots() {
+    let dir = scratch("publish-site");
+    let template = "<!doctype html>\n<html lang=\"de\">\n<body>\n<!--ak:first-screen--><!--/ak:first-screen-->\n</body>\n</html>\n";
+    std::fs::write(dir.join("index.html"), template).unwrap();
+    std::fs::write(
+        dir.join("config.json"),
+        r#"{ "catalog": "data/manifest.json" }"#,
+    )
+    .unwrap();
+    let data = dir.join("data");
+    let (code, out, err) = run(&[
+        "publish",
+        "../../assets/catalog.json",
+        "-o",
+        path(&data),
+        "--site",
+        path(&dir),
+        "--site-url",
+        "https://example.org/ankommen/",
+        "--today",
+        "2026-06-01",
+    ]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("Eintragsseiten"), "{out}");
+    let index = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    assert!(
+        index.contains("data-languages=\"de en\"")
+            && index.contains("<div class=\"ak-first\" lang=\"de\">")
+    );
+    let pages = std::fs::read_dir(dir.join("e")).unwrap().count();
+    assert!(pages > 50, "{pages} entry pages");
+    let sitemap = std::fs::read_to_string(dir.join("sitemap.xml")).unwrap();
+    assert_eq!(sitemap.matches("<url>").count(), pages + 1);
+    assert!(std::fs::read_to_string(dir.join("robots.txt"))
+        .unwrap()
+        .contains("Sitemap: https://example.org/ankommen/sitemap.xml"));
+
+    // A deployment that loads another catalogue gets no first screen (it would show the wrong
+    // entries), but still the entry pages of this one.
+    std::fs::write(
+        dir.join("config.json"),
+        r#"{ "catalog": "https://api.example.org/katalog.json" }"#,
+    )
+    .unwrap();
+    let (code, out, err) = run(&[
+        "publish",
+        "../../assets/catalog.json",
+        "-o",
+        path(&data),
+        "--site",
+        path(&dir),
+        "--site-url",
+        "https://example.org/ankommen/",
+        "--today",
+        "2026-06-01",
+    ]);
+    assert_eq!(code, 0, "{out}{err}");
+    let index = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    assert!(
+        !index.contains("ak-first") && !index.contains("data-languages"),
+        "{index}"
+    );
+    assert!(
+        index.contains("<!--ak:first-screen--><!--/ak:first-screen-->"),
+        "the markers stay for the next run"
+    );
+
+    // Without markers in index.html, publish says so and fails.
+    std::fs::write(dir.join("index.html"), "<html><body></body></html>").unwrap();
+    let (code, _, err) = run(&[
+        "publish",
+        "../../assets/catalog.json",
+        "-o",
+        path(&data),
+        "--site",
+        path(&dir),
+        "--site-url",
+        "https://example.org/ankommen/",
+    ]);
+    assert_ne!(code, 0);
+    assert!(err.contains("markers"), "{err}");
+}

@@ -28,6 +28,8 @@ pub mod publish;
 pub mod query;
 pub mod scope;
 pub mod search;
+#[cfg(feature = "json")]
+pub mod site;
 pub mod sort;
 pub mod store;
 pub mod text;

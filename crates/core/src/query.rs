@@ -15,6 +15,10 @@ use crate::store::{Store, NONE};
 use crate::vocab::{Category, Kind, Profession};
 use std::collections::BTreeMap;
 
+/// Rows of results on the first screen: what the app renders before its first paint, and what
+/// the prerendered page (`site::first_screen`) shows.
+pub const FIRST_SCREEN_ROWS: usize = 20;
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Query {
     pub text: String,

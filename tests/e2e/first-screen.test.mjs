@@ -1,0 +1,387 @@
+// End-to-end: the prerendered first screen in index.html and the entry pages under e/
+// (`ankommen-catalog publish --site`, crates/core/src/site/). Without JavaScript both are
+// readable and every link works; with it, the app takes the first screen's place without
+// moving anything, keeps what was typed before it started, never flashes the default list for
+// a link to another view, and an entry page opens the app with its entry.
+import { test, before, after } from 'node:test';
+import assert, { reportAssertions } from './assert.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { serve } from './server.mjs';
+import { openBrowser, assertClean, ARTIFACTS } from './browser.mjs';
+import { catalog, config, browserToday, isCurrent } from './catalog.mjs';
+
+const DIST = process.env.DIST ?? 'dist';
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const ROWS = 20; // FIRST_SCREEN_ROWS in crates/core/src/query.rs
+let server;
+reportAssertions(import.meta.url);
+
+before(async () => {
+  server = await serve(DIST);
+});
+after(async () => {
+  await server?.close();
+});
+
+const app = (browser) => browser.page.waitForFunction(
+  () => !document.querySelector('.ak-first') && document.querySelector('.ak-app:not(.is-pending) .ak-count'),
+  null,
+  { timeout: 20000 },
+);
+
+/** The entries the default view lists, in order: the catalogue's current ones. */
+async function current(page) {
+  const today = await browserToday(page);
+  return catalog.entries.filter((entry) => isCurrent(entry, today));
+}
+
+/**
+ * The structure of `root` as data, for comparing the prerendered screen with the app's:
+ * elements with their attributes (no `style`, which the app sets through the CSSOM), a form
+ * control's value, merged text. Left out, as parts that differ by design or arrive after the
+ * first paint: the map's inside (Leaflet, or a no-script note), the filter groups (built
+ * after the first paint; the summary stays), rows after the first screen's; a row's link is
+ * reduced to its entry id (`e/<id>/` prerendered, `?entry=<id>` in the app); the `-<lang>`
+ * that a block's ids end in when it is not the first (`suffix`) is dropped.
+ */
+function shape(root, { rows, suffix }) {
+  const unsuffixed = (value) => (suffix && value.endsWith(suffix) ? value.slice(0, -suffix.length) : value);
+  const attributes = (el) => {
+    if (el.classList.contains('ak-map')) return { role: el.getAttribute('role'), 'aria-label': el.getAttribute('aria-label') };
+    const out = {};
+    for (const { name, value } of el.attributes) {
+      if (name === 'style' || name === 'selected') continue;
+      const reference = ['id', 'for', 'aria-labelledby'].includes(name) || (name === 'href' && value.startsWith('#'));
+      out[name] = reference ? unsuffixed(value) : value;
+    }
+    if (el.matches('.ak-item__name a')) {
+      const href = out.href;
+      out.href = `entry:${/^e\/(.+)\/$/.exec(href)?.[1] ?? new URLSearchParams(href.split('?')[1] ?? '').get('entry')}`;
+    }
+    if (el.matches('select, input')) out['(value)'] = el.value;
+    if (el.matches('option')) out['(disabled)'] = String(el.disabled);
+    return out;
+  };
+  const walk = (el) => {
+    const children = [];
+    let text = '';
+    const flush = () => {
+      if (text.trim()) children.push(text.replace(/\s+/g, ' ').trim());
+      text = '';
+    };
+    const skip = el.classList.contains('ak-map');
+    let row = 0;
+    for (const node of skip ? [] : el.childNodes) {
+      if (node.nodeType === Node.TEXT_NODE) text += node.textContent;
+      if (node.nodeType !== Node.ELEMENT_NODE) continue;
+      if (el.matches('details.ak-filters') && node.tagName !== 'SUMMARY') continue;
+      if (node.matches('.ak-item') && ++row > rows) continue;
+      flush();
+      children.push(walk(node));
+    }
+    flush();
+    return { tag: el.tagName.toLowerCase(), attributes: attributes(el), children };
+  };
+  return [...root.children].map(walk);
+}
+
+test('without JavaScript: the first screen and every entry page are readable, and every link works', async () => {
+  const browser = await openBrowser({ javaScript: false });
+  try {
+    const { page } = browser;
+    const response = await page.goto(server.url);
+    assert.equal(response.status(), 200);
+    const entries = await current(page);
+    const block = page.locator('.ak-first[lang="de"]');
+    const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map((el) => el.id));
+    assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), [], 'no id is doubled in the page');
+    assert.ok(await block.isVisible(), 'the German first screen shows');
+    assert.equal(await page.locator('.ak-first[lang="en"]').isVisible(), false, 'the English one does not');
+    assert.equal(await block.locator('h1').textContent(), catalog.region.name.de);
+    assert.equal(await block.locator('.ak-count').textContent(), `${entries.length} Ergebnisse`);
+    const rows = block.locator('.ak-item__name a');
+    assert.equal(await page.locator('.ak-first[lang="en"] a.ak-skip').getAttribute('href'), '#ak-main-en', "the English block's skip link stays in it");
+    assert.deepEqual(
+      await rows.evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute('href')])),
+      entries.slice(0, ROWS).map((entry) => [entry.name.de, `e/${entry.id}/`]),
+      'the first rows of the default view link to their entry pages',
+    );
+    await block.screenshot({ path: join(ARTIFACTS, 'first-screen-no-js-1280.png') });
+
+    // Every link of the first screen leads somewhere: same-site ones answer 200, a fragment
+    // names an element of the page, the operator's legal links are http(s) or mailto.
+    const links = await block.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const legal = Object.values(config.legal ?? {});
+    for (const href of links) {
+      if (href.startsWith('#')) {
+        assert.equal(await page.locator(href).count(), 1, `${href} is on the page`);
+      } else if (legal.includes(href)) {
+        assert.match(href, /^(https?:|mailto:)/);
+      } else {
+        assert.equal((await page.request.get(new URL(href, server.url).href)).status(), 200, `${href} answers`);
+      }
+    }
+
+    // Every entry page: its heading, its details, each of its same-site links answers.
+    const checked = new Set();
+    for (const entry of entries) {
+      const url = `${server.url}e/${entry.id}/`;
+      assert.equal((await page.goto(url)).status(), 200, `${entry.id} has a page`);
+      assert.equal(await page.locator('h1').textContent(), entry.name.de, `${entry.id}: its name is the heading`);
+      if (entry.contact?.phone) {
+        assert.equal(await page.locator('a[href^="tel:"]').count(), 1, `${entry.id}: the phone number is a link`);
+      }
+      const hrefs = await page.evaluate(() => [
+        ...[...document.querySelectorAll('a[href]')].map((a) => a.href),
+        ...[...document.querySelectorAll('link[rel="stylesheet"], link[rel="icon"]')].map((l) => l.href),
+        ...[...document.querySelectorAll('script[src]')].map((s) => s.src),
+      ]);
+      for (const href of hrefs) {
+        const target = new URL(href);
+        if (target.origin !== new URL(server.url).origin) {
+          assert.match(href, /^(https?:|mailto:|tel:)/, `${entry.id}: ${href}`);
+          continue;
+        }
+        const key = target.pathname + target.search;
+        if (checked.has(key)) continue;
+        checked.add(key);
+        assert.equal((await page.request.get(href)).status(), 200, `${entry.id}: ${key} answers`);
+      }
+    }
+    await page.goto(`${server.url}e/${entries[0].id}/`);
+    await page.screenshot({ path: join(ARTIFACTS, 'entry-page-no-js-1280.png'), fullPage: true });
+
+    // The sitemap lists the app and exactly these pages; robots.txt points to it.
+    const sitemap = await (await page.request.get(`${server.url}sitemap.xml`)).text();
+    const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
+    assert.deepEqual(locs.sort(), ['/', ...entries.map((entry) => `/e/${entry.id}/`)].sort());
+    assert.match(await (await page.request.get(`${server.url}robots.txt`)).text(), /^Sitemap: https?:\/\/.+\/sitemap\.xml$/m);
+    await assertClean(assert, browser);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('entry pages: canonical address, share previews and schema.org data fit each entry', async () => {
+  const browser = await openBrowser({ javaScript: false });
+  const iso = /^\d{4}-\d{2}-\d{2}$/;
+  try {
+    const { page } = browser;
+    const entries = await (async () => {
+      await page.goto(server.url);
+      return current(page);
+    })();
+    const types = new Set();
+    for (const entry of entries) {
+      await page.goto(`${server.url}e/${entry.id}/`);
+      const head = await page.evaluate(() => {
+        const meta = (key) => document.querySelector(`meta[property="${key}"], meta[name="${key}"]`)?.content ?? null;
+        return {
+          canonical: document.querySelector('link[rel="canonical"]')?.href ?? null,
+          title: meta('og:title'),
+          description: meta('og:description'),
+          url: meta('og:url'),
+          image: meta('og:image'),
+          card: meta('twitter:card'),
+          data: [...document.querySelectorAll('script[type="application/ld+json"]')].map((s) => s.textContent),
+        };
+      });
+      assert.match(head.canonical, new RegExp(`^https?://[^/]+/.*e/${entry.id}/$`), `${entry.id}: an absolute canonical address`);
+      assert.equal(head.url, head.canonical, `${entry.id}: og:url is the canonical address`);
+      assert.equal(head.title, entry.name.de);
+      assert.ok(head.description?.length > 0 && head.description.length <= 200, `${entry.id}: a short description`);
+      assert.match(head.image, /^https?:\/\/.+\.png$/);
+      assert.equal(head.card, 'summary');
+      assert.equal(head.data.length, 1, `${entry.id}: one JSON-LD block`);
+      const data = JSON.parse(head.data[0]);
+      assert.equal(data['@context'], 'https://schema.org');
+      assert.equal(data.url, head.canonical);
+      assert.equal(data.description, entry.description?.de ?? entry.name.de, `${entry.id}: the catalogue's text, unchanged`);
+      types.add(data['@type']);
+      if (entry.kind === 'opportunity') {
+        assert.equal(data['@type'], 'JobPosting');
+        assert.equal(data.title, entry.name.de);
+        assert.match(data.datePosted, iso);
+        assert.ok(data.hiringOrganization?.name, `${entry.id}: hiringOrganization`);
+        assert.equal(data.jobLocation?.address?.addressCountry, 'DE');
+        assert.ok(data.jobLocation.address.addressLocality, `${entry.id}: jobLocation's locality`);
+        if (entry.valid?.until) assert.equal(data.validThrough, entry.valid.until);
+        else assert.equal(data.validThrough, undefined, `${entry.id}: no end date made up`);
+      } else if (entry.kind === 'event') {
+        assert.equal(data['@type'], 'Event');
+        assert.equal(data.startDate, entry.event.start);
+        assert.match(data.endDate, iso);
+        assert.ok(data.location?.address, `${entry.id}: the event's location`);
+      } else {
+        assert.ok(['Hospital', 'MedicalClinic', 'Pharmacy', 'ChildCare', 'LocalBusiness', 'GovernmentOffice', 'Organization'].includes(data['@type']), data['@type']);
+        assert.equal(data.name, entry.name.de);
+        assert.ok(data.address?.addressLocality, `${entry.id}: an address`);
+      }
+    }
+    for (const type of ['JobPosting', 'Event', 'Hospital', 'MedicalClinic', 'GovernmentOffice', 'Organization']) {
+      assert.ok(types.has(type), `the example has a ${type} (${[...types]})`);
+    }
+    await assertClean(assert, browser);
+  } finally {
+    await browser.close();
+  }
+});
+
+for (const [lang, locale] of [['de', 'de-DE'], ['en', 'en-US']]) {
+  test(`${lang}: the prerendered first screen is the app's first render, and the app takes its place without a layout shift`, async () => {
+    const prerendered = await (async () => {
+      const browser = await openBrowser({ javaScript: false });
+      try {
+        await browser.page.goto(server.url);
+        return await browser.page.locator(`.ak-first[lang="${lang}"]`).evaluate(shape, { rows: ROWS, suffix: lang === 'de' ? '' : `-${lang}` });
+      } finally {
+        await browser.close();
+      }
+    })();
+    for (const [width, height] of [[390, 844], [1280, 800]]) {
+      const browser = await openBrowser({ width, height, locale, awaitApp: false });
+      try {
+        const { page } = browser;
+        await page.addInitScript(() => {
+          window.__shifts = [];
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) window.__shifts.push({ value: e.value, nodes: e.sources.map((s) => s.node?.className ?? s.node?.nodeName ?? '?') });
+          }).observe({ type: 'layout-shift', buffered: true });
+        });
+        await page.goto(server.url);
+        assert.equal(await page.evaluate(() => document.documentElement.dataset.firstScreen), lang, 'first-screen.js picks the language the app will');
+        await app(browser);
+        const ours = await page.locator('.ak-app').evaluate(shape, { rows: ROWS, suffix: '' });
+        assert.deepEqual(ours, prerendered, `${width} px: the app's first screen equals the prerendered one`);
+        await page.waitForTimeout(1500); // the map, the rest of the list, the outlines
+        assert.deepEqual(await page.evaluate(() => window.__shifts), [], `${width} px: nothing moved (layout shifts)`);
+        await page.screenshot({ path: join(ARTIFACTS, `first-screen-app-${lang}-${width}.png`) });
+        await assertClean(assert, browser);
+      } finally {
+        await browser.close();
+      }
+    }
+  });
+}
+
+/** A browser whose app code waits until `release()`: what shows before the app starts. */
+async function withHeldApp(options) {
+  const browser = await openBrowser({ ...options, awaitApp: false });
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await browser.page.route('**/*_bg.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  browser.release = release;
+  return browser;
+}
+
+test('a search typed before the app has started is kept, with focus and caret', async () => {
+  const browser = await withHeldApp({ width: 390, height: 844 });
+  try {
+    const { page } = browser;
+    await page.goto(server.url);
+    const box = page.locator('.ak-first[lang="de"] input[type=search]');
+    await box.click();
+    await page.keyboard.type('kita');
+    assert.equal(await page.locator('.ak-app').count(), 0, 'premise: the app has not started yet');
+    browser.release();
+    await app(browser);
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'kita', null, { timeout: 10000 });
+    const input = page.locator('#ak-search-input');
+    assert.equal(await input.inputValue(), 'kita');
+    assert.ok(await input.evaluate((el) => el === document.activeElement && el.selectionStart === 4), 'focus and caret are in the box');
+    const count = Number((await page.locator('.ak-count').textContent()).split(' ')[0]);
+    const all = (await current(page)).length;
+    assert.ok(count > 0 && count < all, `the results are the search's (${count} of ${all})`);
+    // Typing goes on in the app's box.
+    await page.keyboard.type(' olpe');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'kita olpe', null, { timeout: 10000 });
+    await assertClean(assert, browser);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a link to another view never shows the default list; a language link or a kept choice shows its own', async () => {
+  for (const [path, expected, init] of [
+    ['?kind=event', 'none'],
+    ['?entry=attendorn-krankenhaus', 'none'],
+    ['?lang=en', 'en'],
+    ['', 'en', () => localStorage.setItem('ankommen.language', 'en')],
+  ]) {
+    const browser = await withHeldApp({});
+    try {
+      const { page } = browser;
+      if (init) await page.addInitScript(init);
+      await page.goto(server.url + path);
+      await page.waitForLoadState('domcontentloaded');
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.firstScreen), expected, `${path || init}: decided before the app`);
+      const visible = await page.locator('.ak-first').evaluateAll((blocks) =>
+        blocks.filter((b) => getComputedStyle(b).display !== 'none').map((b) => b.lang),
+      );
+      assert.deepEqual(visible, expected === 'none' ? [] : [expected], `${path || init}: what shows before the app`);
+      browser.release();
+      await app(browser);
+      if (path === '?kind=event') {
+        const events = (await current(page)).filter((e) => e.kind === 'event').length;
+        assert.equal(await page.locator('.ak-count').textContent(), `${events} Ergebnisse`);
+      }
+      await assertClean(assert, browser);
+    } finally {
+      await browser.close();
+    }
+  }
+});
+
+test('an entry page opened with JavaScript lands in the app with that entry open', async () => {
+  const browser = await openBrowser({ width: 390, height: 844 });
+  try {
+    const { page } = browser;
+    const entry = catalog.entries.find((e) => e.id === 'attendorn-krankenhaus');
+    await page.goto(`${server.url}e/${entry.id}/`);
+    await page.waitForURL((url) => url.searchParams.get('entry') === entry.id, { timeout: 10000 });
+    assert.equal(new URL(page.url()).pathname, '/');
+    const title = page.locator('#ak-details-title');
+    await title.waitFor({ timeout: 20000 });
+    assert.equal(await title.textContent(), entry.name.de);
+    await assertClean(assert, browser);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('axe: no WCAG 2.1 A/AA violation on the first screen before the app and on entry pages', async () => {
+  // axe runs as a script in the page, so JavaScript is on; the app's code and entry.js are
+  // held back, which leaves what a reader without JavaScript gets (but the <noscript> note).
+  const kinds = ['employer', 'opportunity', 'support', 'contact', 'event'];
+  for (const [width, height] of [[390, 844], [1280, 800]]) {
+    for (const locale of ['de-DE', 'en-US']) {
+      const browser = await openBrowser({ width, height, locale, awaitApp: false });
+      try {
+        const { page } = browser;
+        await page.route('**/*_bg.wasm', () => {});
+        await page.route('**/entry.js', (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
+        await page.goto(server.url);
+        const entries = await current(page);
+        const pages = ['', ...(locale === 'de-DE' ? kinds.map((kind) => `e/${entries.find((e) => e.kind === kind).id}/`) : [])];
+        for (const path of pages) {
+          await page.goto(server.url + path);
+          const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+          assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], `${width} px ${locale} /${path}`);
+        }
+      } finally {
+        await browser.close();
+      }
+    }
+  }
+});
+
+test('the service worker precaches first-screen.js, which the prerendered page needs offline', () => {
+  const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
+  assert.ok(sw.includes('"first-screen.js"'), 'first-screen.js is in the precache list');
+  assert.ok(!sw.includes('"e/'), 'entry pages are not (they are many and reached online)');
+});

@@ -11,6 +11,7 @@ import assert, { reportAssertions } from './assert.mjs';
 import { serve } from './server.mjs';
 import { openBrowser, assertClean } from './browser.mjs';
 import { browserToday, find, formatNumber } from './catalog.mjs';
+import { shape } from './shape.mjs';
 
 const LOAD = 20000;
 const CLI = process.env.ANKOMMEN_CLI ?? 'target/debug/ankommen-catalog';
@@ -31,7 +32,7 @@ before(async () => {
   await rm(join(dir, 'data'), { recursive: true, force: true });
   const source = join(dir, 'national.json');
   execFileSync(CLI, ['generate', '--nationwide', '--entries', '3000', '--seed', '5', '-o', source]);
-  execFileSync(CLI, ['publish', source, '-o', join(dir, 'data'), '--load-whole', '1000', '--view-entries', '400']);
+  execFileSync(CLI, ['publish', source, '-o', join(dir, 'data'), '--load-whole', '1000', '--view-entries', '400', '--site', dir, '--site-url', 'https://ankommen.example/']);
   national = JSON.parse(await readFile(source, 'utf8'));
   manifest = JSON.parse(await readFile(join(dir, 'data', 'manifest.json'), 'utf8'));
   server = await serve(dir);
@@ -130,6 +131,34 @@ test('zoomed out, the whole country shows counts per district from the manifest,
     assert.equal(await count(page), find(national, today, { district: [OLPE], kind: ['employer'] }).hits.length);
     assert.ok(new URL(page.url()).searchParams.get('district') === OLPE, 'the choice is in the URL');
     for (const file of chunkFiles(OLPE)) assert.ok(dataFiles(browser.requests).includes(file), `${file} fetched`);
+    await assertClean(assert, browser);
+  } finally {
+    await browser.close();
+  }
+});
+
+test("the prerendered first screen of the nationwide set is its overview, as the app's first render", async () => {
+  const prerendered = await (async () => {
+    const browser = await openBrowser({ javaScript: false });
+    try {
+      await browser.page.goto(server.url);
+      return await browser.page.locator('.ak-first[lang="de"]').evaluate(shape, { rows: 20, suffix: '' });
+    } finally {
+      await browser.close();
+    }
+  })();
+  const browser = await openBrowser({});
+  try {
+    const { page } = browser;
+    await page.goto(server.url);
+    await page.locator('.ak-overview a').first().waitFor({ timeout: LOAD });
+    const ours = await page.locator('.ak-app').evaluate(shape, { rows: 20, suffix: '' });
+    assert.deepEqual(ours, prerendered, "the app's first screen equals the prerendered one");
+    assert.equal(
+      await page.locator('.ak-overview a').count(),
+      manifest.districts.filter((d) => d.entries > 0).length,
+      'one link per district with entries',
+    );
     await assertClean(assert, browser);
   } finally {
     await browser.close();

@@ -255,3 +255,54 @@ fn the_sitemap_lists_the_app_and_every_entry_page() {
         "no page for what has expired"
     );
 }
+
+#[test]
+fn a_set_too_large_to_load_whole_shows_its_districts_with_counts() {
+    let catalog = example();
+    let published = publish(
+        &catalog,
+        &Options {
+            load_whole: 10,
+            ..Options::default()
+        },
+    );
+    let mut finder = Finder::with_store(published.load(TODAY));
+    let page = first_screen::write_into(
+        TEMPLATE,
+        &mut finder,
+        &published.manifest,
+        &RuntimeConfig::default(),
+        &site(),
+    )
+    .unwrap();
+    let de = &page[..page.find("lang=\"en\" hidden").unwrap()];
+    assert_eq!(
+        de.matches("<li class=\"ak-item\"").count(),
+        0,
+        "no entries, as in the app"
+    );
+    let with_entries = published
+        .manifest
+        .districts
+        .iter()
+        .filter(|d| d.entries > 0)
+        .count();
+    assert_eq!(de.matches("<a href=\"?district=").count(), with_entries);
+    let (districts, _) = ankommen_core::scope::overview(&published.manifest, &Default::default());
+    assert_eq!(districts.len(), with_entries);
+    let total: usize = districts.iter().map(|(_, n)| *n as usize).sum();
+    let count = ankommen_core::i18n::text_args(
+        "de",
+        "overview-count",
+        &[
+            ("count", total.into()),
+            ("districts", districts.len().into()),
+        ],
+    );
+    assert!(
+        de.contains(&format!(
+            "<p class=\"ak-count\" role=\"status\">{count}</p>"
+        )),
+        "{count}"
+    );
+}

@@ -175,14 +175,18 @@ pub fn render(
         t("filters-clear")
     ));
     let total = results.as_ref().map_or(0, |r| r.hits.len());
-    let count = match &results {
-        Some(_) => t_count("results-count", total),
-        None => escape(&i18n::text_args(
+    // A set too large to load whole shows each district's count instead (`Overview`).
+    let districts = results
+        .is_none()
+        .then(|| crate::scope::overview(manifest, &state).0);
+    let count = match &districts {
+        None => t_count("results-count", total),
+        Some(districts) => escape(&i18n::text_args(
             lang,
             "overview-count",
             &[
-                ("count", Arg::from(manifest.entries as usize)),
-                ("districts", Arg::from(manifest.districts.len())),
+                ("count", Arg::from(overview_total(districts))),
+                ("districts", Arg::from(districts.len())),
             ],
         )),
     };
@@ -240,12 +244,62 @@ pub fn render(
         }
         h.push_str("</div></li>");
     }
-    h.push_str("</ul></div></section>");
-    map_pane(&mut h, store, hits, config, lang, &id("ak-map-title"));
+    h.push_str("</ul>");
+    if let Some(districts) = &districts {
+        overview(&mut h, manifest, districts, lang);
+    }
+    h.push_str("</div></section>");
+    let overview_total = results.is_none().then_some(manifest.entries as usize);
+    map_pane(
+        &mut h,
+        store,
+        hits,
+        overview_total,
+        config,
+        lang,
+        &id("ak-map-title"),
+    );
     h.push_str("</div></div></main>");
     footer(&mut h, &site.legal, lang);
     h.push_str("</div>\n");
     h
+}
+
+/// A set too large to show whole: each district with its count, a link that shows its entries
+/// (`Overview` in `src/list.rs`).
+fn overview(h: &mut String, manifest: &Manifest, districts: &[(usize, u32)], lang: &str) {
+    let mut named: Vec<(&str, &str, u32)> = districts
+        .iter()
+        .filter_map(|(i, n)| {
+            let district = manifest.districts.get(*i)?;
+            Some((district.name.as_str(), district.key.as_str(), *n))
+        })
+        .collect();
+    crate::sort::sort_by(&mut named, |a, b| a.cmp(b));
+    h.push_str(&format!(
+        "<p class=\"ak-overview__hint\">{}</p><ul class=\"ak-overview\" role=\"list\">",
+        escape(&i18n::text(lang, "overview-hint"))
+    ));
+    for (name, key, count) in named {
+        let label = i18n::text_args(
+            lang,
+            "overview-district",
+            &[
+                ("name", Arg::from(name)),
+                ("count", Arg::from(count as usize)),
+            ],
+        );
+        h.push_str(&format!(
+            "<li><a href=\"?district={}\">{}</a></li>",
+            escape(key),
+            escape(&label)
+        ));
+    }
+    h.push_str("</ul>");
+}
+
+fn overview_total(districts: &[(usize, u32)]) -> usize {
+    districts.iter().map(|(_, n)| *n as usize).sum()
 }
 
 /// A catalogue text; German, marked as such, where the UI language has no translation
@@ -266,6 +320,7 @@ fn map_pane(
     h: &mut String,
     store: &crate::store::Store,
     hits: &[crate::query::Hit],
+    overview_total: Option<usize>,
     config: &RuntimeConfig,
     lang: &str,
     title_id: &str,
@@ -286,15 +341,18 @@ fn map_pane(
             t("tiles-title"), escape(&ask), t("tiles-agree")
         ));
     }
-    let summary = i18n::text_args(
-        lang,
-        "map-summary",
-        &[
-            ("count", Arg::from(hits.len())),
-            ("located", Arg::from(located)),
-            ("areas", Arg::from(hits.len() - located)),
-        ],
-    );
+    let summary = match overview_total {
+        Some(count) => i18n::text_args(lang, "map-overview", &[("count", Arg::from(count))]),
+        None => i18n::text_args(
+            lang,
+            "map-summary",
+            &[
+                ("count", Arg::from(hits.len())),
+                ("located", Arg::from(located)),
+                ("areas", Arg::from(hits.len() - located)),
+            ],
+        ),
+    };
     h.push_str(&format!(
         "<div class=\"ak-map\" role=\"region\" aria-label=\"{}\"><noscript><p class=\"ak-map__no-script\">{}</p></noscript></div><p class=\"ak-map__summary\" aria-live=\"polite\">{}</p>",
         t("map-title"), t("map-needs-script"), escape(&summary)

@@ -17,7 +17,7 @@
 // (default target/release/ankommen-catalog).
 //   node bench/stage.mjs [N …] [national]     generates and publishes what is missing or stale
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, rm, stat, symlink } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -86,13 +86,25 @@ export async function prepare({ sizes = [], national = false } = {}) {
   if (national) await publish(await nationalCatalogue(), `${BENCH}/published-${NATIONAL.name}`);
 }
 
-/** The build in `DIST` as a folder at `at`, but with `data/` → `data` (a published set). */
+/**
+ * The build in `DIST` as a folder at `at`, but with `data/` → `data` (a published set), and an
+ * `index.html` without the bundled example's prerendered first screen (it would show the
+ * example's entries until the app shows the set's; `publish --site` writes a set's own, with a
+ * page per entry, which the benchmark does not need).
+ */
 async function site(at, data) {
   await mkdir(at);
   for (const name of await readdir(DIST)) {
-    if (name !== 'data') await symlink(resolve(DIST, name), join(at, name));
+    if (name !== 'data' && name !== 'index.html') await symlink(resolve(DIST, name), join(at, name));
   }
   await symlink(resolve(data), join(at, 'data'));
+  const index = await readFile(join(DIST, 'index.html'), 'utf8');
+  await writeFile(
+    join(at, 'index.html'),
+    index
+      .replace(/<!--ak:first-screen-->[\s\S]*<!--\/ak:first-screen-->/, '<!--ak:first-screen--><!--/ak:first-screen-->')
+      .replace(/ data-languages="[^"]*"/, ''),
+  );
 }
 
 /**

@@ -68,8 +68,17 @@ pub fn write(
         std::fs::write(folder.join("index.html"), page).map_err(|e| e.to_string())?;
         written += 1;
     }
-    let sitemap = site::sitemap(&site, &catalog.entries, today, catalog.updated);
-    write_atomically(&dir.join("sitemap.xml"), sitemap.as_bytes()).map_err(|e| e.to_string())?;
+    // The parts of an earlier, larger sitemap must not linger.
+    for old in std::fs::read_dir(dir).map_err(|e| e.to_string())?.flatten() {
+        let name = old.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with("sitemap-") && name.ends_with(".xml") {
+            std::fs::remove_file(old.path()).map_err(|e| e.to_string())?;
+        }
+    }
+    for (name, xml) in site::sitemaps(&site, &catalog.entries, today, catalog.updated) {
+        write_atomically(&dir.join(name), xml.as_bytes()).map_err(|e| e.to_string())?;
+    }
     write_atomically(&dir.join("robots.txt"), site::robots(&site).as_bytes())
         .map_err(|e| e.to_string())?;
     Ok(written)

@@ -56,25 +56,55 @@ pub fn paged<'a>(entries: &'a [Entry], today: crate::Date) -> impl Iterator<Item
         .filter(move |e| e.is_current(today) && entry_path(&e.id).is_some())
 }
 
-/// `sitemap.xml`: the app and every entry page.
-pub fn sitemap(site: &Site, entries: &[Entry], today: crate::Date, updated: crate::Date) -> String {
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    let mut url = |loc: &str, lastmod: crate::Date| {
-        xml.push_str(&format!(
-            "  <url><loc>{}</loc><lastmod>{lastmod}</lastmod></url>\n",
-            html::escape(loc)
-        ));
-    };
-    url(&site.url, updated);
-    for entry in paged(entries, today) {
-        if let Some(loc) = site.entry_url(&entry.id) {
-            url(&loc, entry.source.as_ref().map_or(updated, |s| s.checked));
+/// The most addresses one sitemap file may list (sitemaps.org); a larger site gets an index.
+pub const SITEMAP_URLS: usize = 50_000;
+
+/// The sitemap files, by name: `sitemap.xml` listing the app and every entry page, or, above
+/// [`SITEMAP_URLS`] addresses, `sitemap.xml` as an index of `sitemap-1.xml`, `sitemap-2.xml`, ….
+pub fn sitemaps(
+    site: &Site,
+    entries: &[Entry],
+    today: crate::Date,
+    updated: crate::Date,
+) -> Vec<(String, String)> {
+    let mut urls = vec![(site.url.clone(), updated)];
+    urls.extend(paged(entries, today).filter_map(|entry| {
+        let checked = entry.source.as_ref().map_or(updated, |s| s.checked);
+        Some((site.entry_url(&entry.id)?, checked))
+    }));
+    let urlset = |urls: &[(String, crate::Date)]| {
+        let mut xml = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        );
+        for (loc, lastmod) in urls {
+            xml.push_str(&format!(
+                "  <url><loc>{}</loc><lastmod>{lastmod}</lastmod></url>\n",
+                html::escape(loc)
+            ));
         }
+        xml.push_str("</urlset>\n");
+        xml
+    };
+    if urls.len() <= SITEMAP_URLS {
+        return vec![("sitemap.xml".to_owned(), urlset(&urls))];
     }
-    xml.push_str("</urlset>\n");
-    xml
+    let mut files: Vec<(String, String)> = urls
+        .chunks(SITEMAP_URLS)
+        .enumerate()
+        .map(|(n, part)| (format!("sitemap-{}.xml", n + 1), urlset(part)))
+        .collect();
+    let mut index = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (name, _) in &files {
+        index.push_str(&format!(
+            "  <sitemap><loc>{}{name}</loc><lastmod>{updated}</lastmod></sitemap>\n",
+            html::escape(&site.url)
+        ));
+    }
+    index.push_str("</sitemapindex>\n");
+    files.insert(0, ("sitemap.xml".to_owned(), index));
+    files
 }
 
 /// `robots.txt`: everything may be crawled; the sitemap's address.

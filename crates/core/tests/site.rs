@@ -6,7 +6,9 @@ mod common;
 
 use ankommen_core::publish::{publish, Options};
 use ankommen_core::query::FIRST_SCREEN_ROWS;
-use ankommen_core::site::{entry_page, first_screen, paged, sitemap, structured, Site};
+use ankommen_core::site::{
+    entry_page, first_screen, paged, sitemaps, structured, Site, SITEMAP_URLS,
+};
 use ankommen_core::{parse_catalog, Catalog, Finder, Kind, RuntimeConfig};
 use common::TODAY;
 use serde_json::Value;
@@ -242,18 +244,50 @@ fn an_id_that_cannot_be_a_folder_gets_no_page() {
 #[test]
 fn the_sitemap_lists_the_app_and_every_entry_page() {
     let catalog = example();
-    let xml = sitemap(&site(), &catalog.entries, TODAY, catalog.updated);
+    let files = sitemaps(&site(), &catalog.entries, TODAY, catalog.updated);
+    assert_eq!(files.len(), 1);
+    let (name, xml) = &files[0];
+    assert_eq!(name, "sitemap.xml");
     assert!(xml.contains("<loc>https://example.org/ankommen/</loc>"));
     let pages = paged(&catalog.entries, TODAY).count();
     assert_eq!(xml.matches("<url>").count(), pages + 1);
-    assert!(
-        catalog
-            .entries
-            .iter()
-            .filter(|e| !e.is_current(TODAY))
-            .all(|e| !xml.contains(&format!("/e/{}/", e.id))),
-        "no page for what has expired"
-    );
+    for expired in catalog.entries.iter().filter(|e| !e.is_current(TODAY)) {
+        assert!(
+            !xml.contains(&format!("/e/{}/", expired.id)),
+            "no page for what has expired"
+        );
+    }
+}
+
+#[test]
+fn a_sitemap_above_fifty_thousand_addresses_becomes_an_index_of_parts() {
+    let catalog = example();
+    let template = catalog
+        .entries
+        .iter()
+        .find(|e| e.is_current(TODAY))
+        .unwrap()
+        .clone();
+    let entries: Vec<_> = (0..SITEMAP_URLS + 10)
+        .map(|n| {
+            let mut entry = template.clone();
+            entry.id = format!("e{n}");
+            entry
+        })
+        .collect();
+    let files = sitemaps(&site(), &entries, TODAY, catalog.updated);
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["sitemap.xml", "sitemap-1.xml", "sitemap-2.xml"]);
+    assert!(files[0].1.contains("<sitemapindex"));
+    assert!(files[0]
+        .1
+        .contains("<loc>https://example.org/ankommen/sitemap-2.xml</loc>"));
+    let listed: usize = files[1..]
+        .iter()
+        .map(|(_, xml)| xml.matches("<url>").count())
+        .sum();
+    assert_eq!(listed, entries.len() + 1, "every page and the app, once");
+    assert_eq!(files[1].1.matches("<url>").count(), SITEMAP_URLS);
 }
 
 #[test]

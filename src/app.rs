@@ -581,7 +581,7 @@ fn Footer(legal: Legal) -> impl IntoView {
                     <li><a href=href target="_blank" rel="noopener noreferrer">{move || language.t("full-view")}</a></li>
                 })}
                 {links.into_iter().filter_map(|(key, url)| {
-                    let url = url.filter(|u| crate::details::is_safe_link(u))?;
+                    let url = url.filter(|u| ankommen_core::validate::is_safe_link(u))?;
                     Some(view! { <li><a href=url target=target rel=rel>{move || language.t(key)}</a></li> })
                 }).collect_view()}
             </ul>

@@ -8,7 +8,7 @@ use crate::language::use_language;
 use crate::list::{text_of, LocalizedText, StoreText, TextPart};
 use ankommen_core::catalog::{Area, Maintainer};
 use ankommen_core::i18n::Arg;
-use ankommen_core::validate::{is_allowed_url, Schemes};
+use ankommen_core::validate::{is_allowed_url, is_safe_link, tel_link as tel, Schemes};
 use ankommen_core::{Date, Entry};
 use leptos::html::H2;
 use leptos::prelude::*;
@@ -332,19 +332,6 @@ fn Nearby(index: usize) -> impl IntoView {
             {move || hits.read().is_empty().then(|| view! { <p>{move || language.t("nearby-none")}</p> })}
         </section>
     }
-}
-
-/// Only http(s), mailto and tel ever become links, whatever a catalogue says.
-pub fn is_safe_link(url: &str) -> bool {
-    is_allowed_url(url, Schemes::Any)
-}
-
-fn tel(phone: &str) -> String {
-    let digits: String = phone
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '+')
-        .collect();
-    format!("tel:{digits}")
 }
 
 fn place_line(entry: &Entry, place: &str, district: Option<&str>) -> impl IntoView {

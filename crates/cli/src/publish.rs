@@ -65,7 +65,7 @@ pub fn run(request: &Request) -> Outcome {
             let pages = match &request.pages {
                 Some(pages) => match crate::site::write(pages, &catalog, &published, request.today)
                 {
-                    Ok(n) => Some(n),
+                    Ok(n) => Some((n, pages.dir.display())),
                     Err(e) => return Outcome::Failed(e),
                 },
                 None => None,
@@ -81,20 +81,8 @@ pub fn run(request: &Request) -> Outcome {
             };
             let summary = match (pages, request.lang) {
                 (None, _) => summary,
-                (Some(n), Lang::De) => format!(
-                    "{summary} Erste Seite, {n} Eintragsseiten, sitemap.xml und robots.txt in {}.",
-                    request
-                        .pages
-                        .as_ref()
-                        .map_or(String::new(), |p| p.dir.display().to_string())
-                ),
-                (Some(n), Lang::En) => format!(
-                    "{summary} First screen, {n} entry pages, sitemap.xml and robots.txt in {}.",
-                    request
-                        .pages
-                        .as_ref()
-                        .map_or(String::new(), |p| p.dir.display().to_string())
-                ),
+                (Some((n, site)), Lang::De) => format!("{summary} Erste Seite, {n} Eintragsseiten, sitemap.xml und robots.txt in {site}."),
+                (Some((n, site)), Lang::En) => format!("{summary} First screen, {n} entry pages, sitemap.xml and robots.txt in {site}."),
             };
             // Standard output holds the JSON report alone when one was asked for.
             if request.json {

@@ -607,18 +607,21 @@ fn publish_with_a_site_writes_the_first_screen_entry_pages_sitemap_and_robots() 
     )
     .unwrap();
     let data = dir.join("data");
-    let (code, out, err) = run(&[
-        "publish",
-        "../../assets/catalog.json",
-        "-o",
-        path(&data),
-        "--site",
-        path(&dir),
-        "--site-url",
-        "https://example.org/ankommen/",
-        "--today",
-        "2026-06-01",
-    ]);
+    let publish = || {
+        run(&[
+            "publish",
+            "../../assets/catalog.json",
+            "-o",
+            path(&data),
+            "--site",
+            path(&dir),
+            "--site-url",
+            "https://example.org/ankommen/",
+            "--today",
+            "2026-06-01",
+        ])
+    };
+    let (code, out, err) = publish();
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.contains("Eintragsseiten"), "{out}");
     let index = std::fs::read_to_string(dir.join("index.html")).unwrap();
@@ -641,18 +644,7 @@ fn publish_with_a_site_writes_the_first_screen_entry_pages_sitemap_and_robots() 
         r#"{ "catalog": "https://api.example.org/katalog.json" }"#,
     )
     .unwrap();
-    let (code, out, err) = run(&[
-        "publish",
-        "../../assets/catalog.json",
-        "-o",
-        path(&data),
-        "--site",
-        path(&dir),
-        "--site-url",
-        "https://example.org/ankommen/",
-        "--today",
-        "2026-06-01",
-    ]);
+    let (code, out, err) = publish();
     assert_eq!(code, 0, "{out}{err}");
     let index = std::fs::read_to_string(dir.join("index.html")).unwrap();
     assert!(
@@ -666,16 +658,7 @@ fn publish_with_a_site_writes_the_first_screen_entry_pages_sitemap_and_robots() 
 
     // Without markers in index.html, publish says so and fails.
     std::fs::write(dir.join("index.html"), "<html><body></body></html>").unwrap();
-    let (code, _, err) = run(&[
-        "publish",
-        "../../assets/catalog.json",
-        "-o",
-        path(&data),
-        "--site",
-        path(&dir),
-        "--site-url",
-        "https://example.org/ankommen/",
-    ]);
+    let (code, _, err) = publish();
     assert_ne!(code, 0);
     assert!(err.contains("markers"), "{err}");
 }

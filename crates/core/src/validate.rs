@@ -428,6 +428,21 @@ fn check_links(c: &mut Checker) {
     }
 }
 
+/// Only http(s), mailto and tel ever become links, whatever a catalogue says (the app's
+/// details, the entry pages, the footer's legal links).
+pub fn is_safe_link(url: &str) -> bool {
+    is_allowed_url(url, Schemes::Any)
+}
+
+/// A phone number as a `tel:` link: its digits and `+` only.
+pub fn tel_link(phone: &str) -> String {
+    let digits: String = phone
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
+    format!("tel:{digits}")
+}
+
 /// True when `url` uses one of the schemes and contains nothing that could smuggle another
 /// scheme past a browser (whitespace, control characters).
 pub fn is_allowed_url(url: &str, schemes: Schemes) -> bool {

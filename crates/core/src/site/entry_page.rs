@@ -10,15 +10,10 @@ use super::{first_screen, structured, Site};
 use crate::catalog::{Area, Catalog, Entry};
 use crate::chunk::excerpt;
 use crate::i18n::{self, Arg};
-use crate::validate::{is_allowed_url, Schemes};
+use crate::validate::{is_allowed_url, is_safe_link, tel_link, Schemes};
 
 /// The page's language.
 const LANG: &str = "de";
-
-/// Whether `url` may become a link: http(s), mailto or tel only.
-pub fn is_safe_link(url: &str) -> bool {
-    is_allowed_url(url, Schemes::Any)
-}
 
 /// The entry's page; `None` for an id that cannot be a folder name.
 pub fn render(site: &Site, catalog: &Catalog, entry: &Entry) -> Option<String> {
@@ -201,7 +196,7 @@ fn fields(h: &mut String, catalog: &Catalog, entry: &Entry) {
             field(h, "details-contact", escape(name));
         }
         if let Some(phone) = &contact.phone {
-            let tel = tel(phone);
+            let tel = tel_link(phone);
             if is_safe_link(&tel) {
                 field(h, "details-phone", link(&tel, phone));
             }
@@ -252,13 +247,4 @@ fn fields(h: &mut String, catalog: &Catalog, entry: &Entry) {
             format!("{shown} ({})", escape(&checked)),
         );
     }
-}
-
-/// A phone number as a `tel:` link: digits and `+` only (`src/details.rs` does the same).
-pub fn tel(phone: &str) -> String {
-    let digits: String = phone
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '+')
-        .collect();
-    format!("tel:{digits}")
 }

@@ -31,8 +31,7 @@ pub fn write_into(
     config: &RuntimeConfig,
     site: &Site,
 ) -> Option<String> {
-    let start = template.find(START)? + START.len();
-    let end = start + template[start..].find(END)?;
+    let (start, end) = markers(template)?;
     let blocks: String = LANGUAGES
         .iter()
         .enumerate()
@@ -46,10 +45,15 @@ pub fn write_into(
 /// chooses none): for a deployment whose configuration loads another catalogue than the one
 /// published here, whose first screen would show the wrong entries. `None` without markers.
 pub fn clear(template: &str) -> Option<String> {
-    let start = template.find(START)? + START.len();
-    let end = start + template[start..].find(END)?;
+    let (start, end) = markers(template)?;
     let page = format!("{}{}", &template[..start], &template[end..]);
     Some(strip_languages(&page))
+}
+
+/// Where the first screen goes: between the end of [`START`] and the start of [`END`].
+fn markers(template: &str) -> Option<(usize, usize)> {
+    let start = template.find(START)? + START.len();
+    Some((start, start + template[start..].find(END)?))
 }
 
 fn strip_languages(page: &str) -> String {
@@ -386,10 +390,7 @@ pub fn footer(h: &mut String, legal: &crate::config::Legal, lang: &str) {
             &legal.accessibility_feedback,
         ),
     ] {
-        let Some(url) = url
-            .as_deref()
-            .filter(|u| super::entry_page::is_safe_link(u))
-        else {
+        let Some(url) = url.as_deref().filter(|u| crate::validate::is_safe_link(u)) else {
             continue;
         };
         h.push_str(&format!(

@@ -4,8 +4,9 @@
 //! `Organization` for contacts. Only what the catalogue says: a property it has no value for
 //! is left out, never guessed.
 
-use super::entry_page::{is_safe_link, place, tel, town};
+use super::entry_page::{place, town};
 use crate::catalog::{Catalog, Entry};
+use crate::validate::{is_safe_link, tel_link};
 use crate::vocab::{Category, Kind};
 use serde_json::{json, Map, Value};
 
@@ -89,7 +90,11 @@ pub fn for_entry(catalog: &Catalog, entry: &Entry, url: &str) -> Value {
                 data.insert("geo".into(), geo);
             }
             if let Some(contact) = entry.contact.as_deref() {
-                if let Some(phone) = contact.phone.as_deref().filter(|p| is_safe_link(&tel(p))) {
+                if let Some(phone) = contact
+                    .phone
+                    .as_deref()
+                    .filter(|p| is_safe_link(&tel_link(p)))
+                {
                     data.insert("telephone".into(), json!(phone));
                 }
                 if let Some(email) = &contact.email {

@@ -108,16 +108,37 @@ async function site(at, data) {
 }
 
 /**
- * Serves the stage. `sizes`: the published sets to serve (published first when missing or
- * stale); `national`: the nationwide set too. `compress`: both servers send brotli, as a
- * deployment should (docs/deployment.md).
+ * The build as a folder at `at` with the catalogue `source` published into its own `data/` and
+ * the pages around the app written as scripts/build.sh writes the bundled set's
+ * (`publish --site`): that set's first screen in `index.html`, a page per entry, the sitemap.
+ * For Lighthouse on a generated set, which must see the first screen a deployment of it has.
  */
-export async function stage({ compress = false, sizes = [], national = false } = {}) {
+async function siteWithPages(at, source) {
+  await mkdir(at);
+  const written = new Set(['data', 'index.html', 'e', 'robots.txt']);
+  for (const name of await readdir(DIST)) {
+    if (!written.has(name) && !name.startsWith('sitemap')) await symlink(resolve(DIST, name), join(at, name));
+  }
+  await cp(join(DIST, 'index.html'), join(at, 'index.html'));
+  log(`publishing ${source} with its pages into ${at}`);
+  await run(CLI, ['publish', source, '-o', join(at, 'data'), '--lang', 'en', '--site', at, '--site-url', 'http://127.0.0.1/'], {
+    maxBuffer: 1 << 26,
+  });
+}
+
+/**
+ * Serves the stage. `sizes`: the published sets to serve (published first when missing or
+ * stale); `withPages`: sizes also served with their own first screen and entry pages (published
+ * afresh on each start); `national`: the nationwide set too. `compress`: both servers send
+ * brotli, as a deployment should (docs/deployment.md).
+ */
+export async function stage({ compress = false, sizes = [], withPages = [], national = false } = {}) {
   await prepare({ sizes, national });
   const root = await mkdtemp(join(tmpdir(), 'ankommen-bench-'));
   await symlink(resolve(DIST), join(root, 'app'));
   await symlink(resolve(BENCH), join(root, 'data'));
   for (const n of sizes) await site(join(root, `app-${n}`), `${BENCH}/published-${n}`);
+  for (const n of withPages) await siteWithPages(join(root, `pages-${n}`), await catalogue(n));
   if (national) await site(join(root, 'app-national'), `${BENCH}/published-${NATIONAL.name}`);
   await cp('bench/peer', join(root, 'peer'), { recursive: true });
   for (const file of PEER_FILES) await cp(join('bench/node_modules', file), join(root, 'peer', file.split('/').at(-1)));
@@ -136,6 +157,11 @@ export async function stage({ compress = false, sizes = [], national = false } =
     bundledUrl: `${app.url}app/`,
     /** Ankommen on the published set of the generated catalogue of `n` entries. */
     appUrl: (n) => `${app.url}app-${servedSize(n)}/`,
+    /** Ankommen on the set of `n` entries with its own first screen (`withPages`). */
+    pagesUrl: (n) => {
+      if (!withPages.includes(n)) throw new Error(`the stage serves no set of ${n} entries with its pages`);
+      return `${app.url}pages-${n}/`;
+    },
     /** Ankommen on the JSON catalogue of `n` entries, which its worker reads and publishes in memory. */
     jsonUrl: (n) => `${app.url}app/?catalog=../data/catalog-${n}.json`,
     /** Ankommen on the nationwide set, with `query` (e.g. '?embed=1&district=05966&lock=district'). */

@@ -44,6 +44,9 @@ struct Choice {
     icon: Option<&'static str>,
 }
 
+/// The filter panel's groups (facets and the place picker).
+const GROUPS: usize = 6;
+
 #[component]
 pub fn FilterPanel() -> impl IntoView {
     let address: Address = expect_context();
@@ -69,7 +72,9 @@ pub fn FilterPanel() -> impl IntoView {
                 .collect::<Vec<(String, String)>>()
         })
     });
-    let painted = crate::schedule::painted();
+    // The choices are built after the first paint, a group a task.
+    let turn = crate::schedule::turns(GROUPS);
+    let from = move |part: usize| move || turn.get() >= part;
 
     let professions = Memo::new(move |_| {
         let lang = language.code();
@@ -177,14 +182,24 @@ pub fn FilterPanel() -> impl IntoView {
                 {move || language.t_with("filters-title", &[("count", Arg::from(active()))])}
             </summary>
             // Folded on the first screen: its hundreds of choices are built after it is painted.
-            {move || painted.get().then(|| view! {
+            <Show when=from(1)>
                 <FacetGroup param="profession" legend="filter-profession" choices=professions.into() />
+            </Show>
+            <Show when=from(2)>
                 <FacetGroup param="kind" legend="filter-kind" choices=kinds.into() />
+            </Show>
+            <Show when=from(3)>
                 <FacetGroup param="category" legend="filter-category" choices=categories.into() />
+            </Show>
+            <Show when=from(4)>
                 <PlacePicker municipalities />
+            </Show>
+            <Show when=from(5)>
                 <FacetGroup param="district" legend="filter-district" choices=district_choices.into() />
+            </Show>
+            <Show when=from(GROUPS)>
                 <FacetGroup param="municipality" legend="filter-municipality" choices=municipality_choices.into() />
-            })}
+            </Show>
         </details>
         <div class="ak-toolbar">
             <SortPicker />

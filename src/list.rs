@@ -34,13 +34,13 @@ pub fn ResultList() -> impl IntoView {
     let total = Memo::new(move |_| discovery.results.read().hits.len());
 
     // The first screen renders the rows a tall window shows; the rest of a short list follows
-    // right after the first paint, so the heading and the first rows show sooner.
-    let painted = crate::schedule::painted();
+    // after the first paint, as many rows again each task, so the heading and the first rows
+    // show sooner and no task renders a hundred rows.
+    let turn = crate::schedule::turns(RENDER_ALL.div_ceil(FIRST_SCREEN));
     let window_range = Memo::new(move |_| {
         let total = total.get();
         if total <= RENDER_ALL {
-            let first_screen = if painted.get() { total } else { FIRST_SCREEN };
-            return 0..total.min(first_screen);
+            return 0..total.min(FIRST_SCREEN * (1 + turn.get()));
         }
         let row = row_height.get().max(1.0);
         let first = (scroll_top.get() / row) as usize;

@@ -226,8 +226,15 @@ pub fn MapView(
         };
         // After the first paint: the heading and the list show before Leaflet builds its map
         // (and measures its container, which would otherwise force a layout of the new page).
+        // A map out of sight (the phone's list view) starts when it is first shown: on a phone
+        // the first screen's work is then the list's alone.
         leptos::task::spawn_local(async move {
             crate::schedule::after_paint().await;
+            crate::schedule::shown(&element).await;
+            if let Err(e) = load_leaflet().await {
+                leptos::logging::error!("Leaflet could not be loaded: {e:?}");
+                return;
+            }
             // The entries' positions projected in a task of their own (about 10 ms at 100,000),
             // Leaflet's map and the first markers in the next.
             projected.with_untracked(|_| ());
@@ -571,6 +578,42 @@ fn Legend() -> impl IntoView {
 /// Options for moves the app makes (not the user): no animation, so a move never swallows the
 /// next one (Leaflet ignores a new view while a zoom animation runs) and nothing slides about
 /// while the user reads.
+/// Adds Leaflet's stylesheet and script (copied beside index.html by Trunk) to the page and
+/// resolves once both have loaded: the map is not on the first screen's critical path. A page
+/// that ships Leaflet itself has `L` already; a load under way (a map started again) is awaited.
+async fn load_leaflet() -> Result<(), JsValue> {
+    const ID: &str = "ak-leaflet";
+    if js_sys::Reflect::get(&window(), &"L".into())?.is_object() {
+        return Ok(());
+    }
+    let document = document();
+    let loaded = |element: &web_sys::Element| {
+        wasm_bindgen_futures::JsFuture::from(js_sys::Promise::new(&mut |resolve, reject| {
+            let _ = element.add_event_listener_with_callback("load", &resolve);
+            let _ = element.add_event_listener_with_callback("error", &reject);
+        }))
+    };
+    if let Some(script) = document.get_element_by_id(ID) {
+        return loaded(&script).await.map(drop);
+    }
+    let head = document.head().ok_or("no <head>")?;
+    let stylesheet = document.create_element("link")?;
+    stylesheet.set_attribute("rel", "stylesheet")?;
+    stylesheet.set_attribute("href", "leaflet.css")?;
+    let script = document.create_element("script")?;
+    script.set_attribute("id", ID)?;
+    script.set_attribute("src", "leaflet.js")?;
+    let (styled, run) = (loaded(&stylesheet), loaded(&script));
+    // Before the app's own stylesheet, as it was when index.html linked it: the app's rules
+    // win over Leaflet's of the same weight.
+    let first = document.query_selector("link[rel=stylesheet]")?;
+    head.insert_before(&stylesheet, first.as_ref().map(|e| e.unchecked_ref()))?;
+    head.append_child(&script)?;
+    styled.await?;
+    run.await?;
+    Ok(())
+}
+
 fn still() -> js_sys::Object {
     let options = js_sys::Object::new();
     set(&options, "animate", &false.into());

@@ -117,7 +117,8 @@ pub async fn remember(url: String, body: js_sys::Uint8Array) {
     let saved = async {
         let headers = Headers::new()?;
         headers.set("content-type", "application/json")?;
-        headers.set(SAVED, &js_sys::Date::now().to_string())?;
+        // Whole milliseconds, read back as an integer (no float parser in the wasm).
+        headers.set(SAVED, &(js_sys::Date::now() as u64).to_string())?;
         let init = ResponseInit::new();
         init.set_headers(&headers);
         let response = Response::new_with_opt_buffer_source_and_init(Some(&body), &init)?;
@@ -133,7 +134,7 @@ pub async fn recall(url: &str) -> Option<(js_sys::Uint8Array, f64)> {
     let cache = open().await.ok()?;
     let found = JsFuture::from(cache.match_with_str(url)).await.ok()?;
     let response: Response = found.dyn_into().ok()?;
-    let saved = response.headers().get(SAVED).ok()??.parse().ok()?;
+    let saved = response.headers().get(SAVED).ok()??.parse::<u64>().ok()? as f64;
     Some((body(&response).await.ok()?, saved))
 }
 

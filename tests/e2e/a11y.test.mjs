@@ -64,9 +64,11 @@ function appUrl(lang, params = {}) {
   return search ? `${server.url}?${search}` : server.url;
 }
 
-/** The list has rendered and the map has its markers and outlines: the app is ready. */
+/** The list has rendered and the map, where it shows, has its markers and outlines: the app is ready. */
 async function ready(page) {
   await page.locator('li.ak-item').first().waitFor({ timeout: 15000 });
+  // A phone's list view builds no map until the map is shown (src/map.rs).
+  if (!(await page.locator('.ak-map-pane').isVisible())) return;
   await page.waitForFunction(
     () =>
       document.querySelectorAll('.ak-map .leaflet-marker-icon, .ak-map .marker-cluster').length > 0 &&

@@ -41,3 +41,28 @@ test("the app's main wasm carries no JSON parser, validation, publisher or hash 
     assert.match(worker, pattern, `premise: the worker carries ${what}, so the check sees it`);
   }
 });
+
+test("the app's main wasm carries no float parser of the standard library (its 10 KB table of powers of five)", async () => {
+  const app = await names('ankommen.wasm');
+  // Premise: the standard library's float formatting is there (serde's messages use it), so
+  // its names are readable.
+  assert.match(app, /4core3fmt5float\d/, "premise: the standard library's float code is named");
+  assert.doesNotMatch(app, /4core3num7dec2flt\d/, 'the app carries core::num::dec2flt');
+});
+
+test("the JavaScript wasm-bindgen writes is minified, and the integrity written for it and its wasm matches", async () => {
+  const { createHash } = await import('node:crypto');
+  const hash = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+  for (const dir of ['dist', 'dist/preview', 'dist/configure']) {
+    const html = await readFile(`${dir}/index.html`, 'utf8');
+    const attribute = (name) => new RegExp(` ${name}="([^"]+)"`).exec(html)?.[1];
+    const glue = attribute('data-js')?.replace(/^\.\//, '');
+    const wasm = attribute('data-wasm')?.replace(/^\.\//, '');
+    assert.ok(glue && wasm, `${dir}: the page names its glue and wasm`);
+    const js = await readFile(`${dir}/${glue}`);
+    assert.ok(!/\n {4}\S/.test(js.toString('utf8')), `${dir}/${glue} is minified (no indented lines)`);
+    assert.equal(attribute('data-js-integrity'), hash(js), `${dir}: the glue's integrity is its hash`);
+    assert.equal(attribute('data-wasm-integrity'), hash(await readFile(`${dir}/${wasm}`)), `${dir}: the wasm's integrity is its hash`);
+    assert.doesNotMatch(html, /rel="(module)?preload"[^>]*\.(js|wasm)"/, `${dir}: no preload of the code before the first paint`);
+  }
+});

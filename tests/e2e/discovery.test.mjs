@@ -173,6 +173,16 @@ const mapState = (page) =>
       shown: clusters.reduce((a, b) => a + b, 0) + singles.length,
     };
   });
+/**
+ * Shows the map pane as a visitor would when it is hidden (a phone's list view, which builds no
+ * map until then: src/map.rs); whether it had to.
+ */
+async function showMap(page) {
+  if (await page.locator('.ak-map-pane').isVisible()) return false;
+  await page.getByRole('group', { name: 'Ansicht' }).getByRole('button', { name: 'Karte', exact: true }).click();
+  await page.locator('.ak-map-pane').waitFor({ state: 'visible' });
+  return true;
+}
 /** The map has placed every located result in a cluster or as a single marker. */
 const mapSettled = (page, located) =>
   settle(
@@ -297,6 +307,7 @@ for (const [device, width, height] of VIEWPORTS) {
         assert.deepEqual(ids, want.hits.map((h) => h.entry.id), `results for "${text}"`);
         // The map follows: exactly the located results, alone or in a cluster's count, and no
         // marker of an earlier search left behind.
+        const switched = await showMap(page);
         await mapSettled(page, located(want.hits));
         const map = await mapState(page);
         assert.equal(map.shown, located(want.hits), `the map shows the located results of "${text}"`);
@@ -305,6 +316,7 @@ for (const [device, width, height] of VIEWPORTS) {
           cs.filter((c) => !c.title.replace(/[.,]/g, "").startsWith(`${c.textContent} `)).map((c) => `${c.textContent}: ${c.title}`),
         );
         assert.deepEqual(stale, [], `cluster titles match their counts after "${text}"`);
+        if (switched) await page.getByRole('group', { name: 'Ansicht' }).getByRole('button', { name: 'Liste', exact: true }).click();
         return ids;
       };
 
@@ -762,6 +774,7 @@ for (const [device, width, height] of VIEWPORTS) {
       const load = async () => {
         await goto(page);
         const today = await browserToday(page);
+        await showMap(page);
         await mapSettled(page, located(find(catalog, today).hits));
         await settle(page, (n) => document.querySelectorAll('.ak-map .leaflet-overlay-pane path').length === n, outlineCount, LOAD);
         assert.equal(await page.locator('.ak-map .leaflet-overlay-pane path').count(), outlineCount, 'the map is drawn');

@@ -336,3 +336,65 @@ test('the service worker precaches first-screen.js, which the prerendered page n
   assert.ok(sw.includes('"first-screen.js"'), 'first-screen.js is in the precache list');
   assert.ok(!sw.includes('"e/'), 'entry pages are not (they are many and reached online)');
 });
+
+test("a phone's list view loads no Leaflet and builds no map until the map is shown; the rest of the list and the filter groups follow in parts", async () => {
+  const browser = await openBrowser({ width: 390, height: 844 });
+  try {
+    const { page, requests } = browser;
+    const leaflet = () => requests.filter((url) => /\/leaflet\.(js|css)$/.test(url));
+    await page.goto(server.url);
+    await app(browser);
+    const entries = await current(page);
+    // Every row of the short list and every filter group arrives, a part a task.
+    await page.waitForFunction((n) => document.querySelectorAll('.ak-item').length === n, entries.length, { timeout: 10000 });
+    await page.waitForFunction(() => document.querySelectorAll('details.ak-filters .ak-facet').length === 6 && document.querySelector('#ak-near'), null, { timeout: 10000 });
+    await page.waitForTimeout(500);
+    assert.deepEqual(leaflet(), [], 'no Leaflet file requested while the list shows');
+    assert.equal(await page.evaluate(() => typeof window.L), 'undefined', 'Leaflet has not run');
+    assert.equal(await page.locator('.leaflet-container').count(), 0, 'no Leaflet map');
+    await page.getByRole('group', { name: 'Ansicht' }).getByRole('button', { name: 'Karte', exact: true }).click();
+    await page.locator('.ak-map.leaflet-container').waitFor({ timeout: 10000 });
+    await page.locator('.ak-map .ak-marker, .ak-map .ak-cluster').first().waitFor({ timeout: 10000 });
+    assert.equal(leaflet().length, 2, "Leaflet's script and stylesheet, once each");
+    const box = await page.locator('.ak-map').boundingBox();
+    assert.ok(box.width > 300 && box.height > 200, `the map fills its pane once shown (${JSON.stringify(box)})`);
+    // Leaflet's stylesheet goes before the app's, so the app's rules of the same weight win.
+    const sheets = await page.evaluate(() => [...document.querySelectorAll('link[rel=stylesheet]')].map((l) => l.getAttribute('href')));
+    assert.ok(sheets.indexOf('leaflet.css') === 0 && sheets.length === 2, `stylesheets in order: ${sheets}`);
+    await assertClean(assert, browser);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('beside the prerendered first screen the app\'s code is requested after the first paint; without it, at once', async () => {
+  for (const [path, prerendered] of [['', true], ['?kind=event', false]]) {
+    const browser = await openBrowser({ width: 1280, height: 800, awaitApp: false });
+    try {
+      const { page } = browser;
+      await page.addInitScript(() => {
+        window.__requested = {};
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) window.__requested[e.name.replace(/.*\//, '').replace(/-[0-9a-f]+/, '')] = e.startTime;
+        }).observe({ type: 'resource', buffered: true });
+      });
+      await page.goto(server.url + path);
+      await page.locator('.ak-app:not(.is-pending) .ak-count').waitFor({ timeout: 20000 });
+      const { requested, paint } = await page.evaluate(() => ({
+        requested: window.__requested,
+        paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+      }));
+      assert.ok(requested['ankommen_bg.wasm'] !== undefined, `${path || '/'}: the wasm is requested (${JSON.stringify(requested)})`);
+      if (prerendered) {
+        assert.ok(paint !== undefined && requested['ankommen_bg.wasm'] > paint, `the wasm (${requested['ankommen_bg.wasm']} ms) after the first paint (${paint} ms)`);
+        assert.ok(requested['ankommen.js'] > paint, 'the glue after the first paint');
+      } else {
+        // Nothing shows before the app: its code is fetched as soon as boot.js runs.
+        assert.ok(paint === undefined || requested['ankommen_bg.wasm'] <= paint, `the wasm (${requested['ankommen_bg.wasm']} ms) before anything is painted (${paint} ms)`);
+      }
+      await assertClean(assert, browser);
+    } finally {
+      await browser.close();
+    }
+  }
+});

@@ -4,6 +4,7 @@
 //! under those names, so one list of names serves both forms.
 
 use crate::catalog::{Bounds, LatLon, Region};
+use crate::decimal;
 use crate::theme::Rgb;
 use crate::url::UrlState;
 
@@ -183,10 +184,10 @@ impl MapArea {
             }),
             [s, w, n, e] => {
                 let b = Bounds {
-                    south: s.parse().ok()?,
-                    west: w.parse().ok()?,
-                    north: n.parse().ok()?,
-                    east: e.parse().ok()?,
+                    south: decimal::parse(s)?,
+                    west: decimal::parse(w)?,
+                    north: decimal::parse(n)?,
+                    east: decimal::parse(e)?,
                 };
                 let ordered = b.south < b.north && b.west < b.east;
                 let on_earth = (-90.0..=90.0).contains(&b.south)

@@ -13,6 +13,7 @@ pub mod chunk;
 pub mod cluster;
 pub mod config;
 pub mod date;
+pub mod decimal;
 pub mod embed;
 pub mod geo;
 #[cfg(feature = "json")]

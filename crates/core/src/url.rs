@@ -419,8 +419,8 @@ fn parse_place(value: &str) -> Option<Place> {
     }
     let (lat, lon) = value.split_once(',')?;
     let at = LatLon {
-        lat: lat.trim().parse().ok()?,
-        lon: lon.trim().parse().ok()?,
+        lat: crate::decimal::parse(lat.trim())?,
+        lon: crate::decimal::parse(lon.trim())?,
     };
     ((-90.0..=90.0).contains(&at.lat) && (-180.0..=180.0).contains(&at.lon))
         .then_some(Place::Point(at))

@@ -36,7 +36,7 @@ pub fn ResultList() -> impl IntoView {
     // The first screen renders the rows a tall window shows; the rest of a short list follows
     // after the first paint, as many rows again each task, so the heading and the first rows
     // show sooner and no task renders a hundred rows.
-    let turn = crate::schedule::turns(RENDER_ALL.div_ceil(FIRST_SCREEN));
+    let turn = crate::schedule::turns((RENDER_ALL - FIRST_SCREEN).div_ceil(FIRST_SCREEN));
     let window_range = Memo::new(move |_| {
         let total = total.get();
         if total <= RENDER_ALL {

@@ -575,12 +575,10 @@ fn Legend() -> impl IntoView {
     }
 }
 
-/// Options for moves the app makes (not the user): no animation, so a move never swallows the
-/// next one (Leaflet ignores a new view while a zoom animation runs) and nothing slides about
-/// while the user reads.
 /// Adds Leaflet's stylesheet and script (copied beside index.html by Trunk) to the page and
 /// resolves once both have loaded: the map is not on the first screen's critical path. A page
-/// that ships Leaflet itself has `L` already; a load under way (a map started again) is awaited.
+/// that ships Leaflet itself has `L` already; a load under way (a map started again) is
+/// awaited. A failed load takes both out again, so the next start of a map tries afresh.
 async fn load_leaflet() -> Result<(), JsValue> {
     const ID: &str = "ak-leaflet";
     if js_sys::Reflect::get(&window(), &"L".into())?.is_object() {
@@ -606,14 +604,23 @@ async fn load_leaflet() -> Result<(), JsValue> {
     let (styled, run) = (loaded(&stylesheet), loaded(&script));
     // Before the app's own stylesheet, as it was when index.html linked it: the app's rules
     // win over Leaflet's of the same weight.
-    let first = document.query_selector("link[rel=stylesheet]")?;
+    let first = head.query_selector(":scope > link[rel=stylesheet]")?;
     head.insert_before(&stylesheet, first.as_ref().map(|e| e.unchecked_ref()))?;
     head.append_child(&script)?;
-    styled.await?;
-    run.await?;
-    Ok(())
+    let result = match styled.await {
+        Ok(_) => run.await.map(drop),
+        Err(e) => Err(e),
+    };
+    if result.is_err() {
+        stylesheet.remove();
+        script.remove();
+    }
+    result
 }
 
+/// Options for moves the app makes (not the user): no animation, so a move never swallows the
+/// next one (Leaflet ignores a new view while a zoom animation runs) and nothing slides about
+/// while the user reads.
 fn still() -> js_sys::Object {
     let options = js_sys::Object::new();
     set(&options, "animate", &false.into());

@@ -64,7 +64,7 @@ pub async fn shown(element: &web_sys::Element) {
                 let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
             }
         }
-        // Called at most until the element shows; a map never shown keeps one small closure.
+        // Left to JavaScript: one small closure per map, never freed.
         seen.forget();
     });
     let _ = JsFuture::from(promise).await;

@@ -297,6 +297,9 @@ for (const [width, height] of SIZES) {
       );
       assert.equal(new URL(page.url()).searchParams.get('entry'), target.id, 'the URL names the open entry');
 
+      // The entry's contact details come from its details file, fetched when it opens: a
+      // visitor tabs on once they show.
+      await page.locator('aside.ak-details a[href^="tel:"]').waitFor({ state: 'attached' });
       await tabUntil(page, `(el) => el.matches('a[href^="tel:"]')`, 20);
       assert.equal(await page.evaluate(() => document.activeElement.getAttribute('href')), telHref);
       assert.ok(

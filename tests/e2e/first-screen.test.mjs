@@ -342,12 +342,27 @@ test("a phone's list view loads no Leaflet and builds no map until the map is sh
   try {
     const { page, requests } = browser;
     const leaflet = () => requests.filter((url) => /\/leaflet\.(js|css)$/.test(url));
+    // The app's row and filter-group counts each time the page changes (an observer's
+    // callback runs once per task that changed it).
+    await page.addInitScript(() => {
+      window.akCounts = { rows: [], groups: [] };
+      const note = (list, n) => list.at(-1) !== n && list.push(n);
+      new MutationObserver(() => {
+        note(window.akCounts.rows, document.querySelectorAll('.ak-app .ak-item').length);
+        note(window.akCounts.groups, document.querySelectorAll('.ak-app details.ak-filters .ak-facet').length);
+      }).observe(document, { childList: true, subtree: true });
+    });
     await page.goto(server.url);
     await app(browser);
     const entries = await current(page);
-    // Every row of the short list and every filter group arrives, a part a task.
     await page.waitForFunction((n) => document.querySelectorAll('.ak-item').length === n, entries.length, { timeout: 10000 });
     await page.waitForFunction(() => document.querySelectorAll('details.ak-filters .ak-facet').length === 6 && document.querySelector('#ak-near'), null, { timeout: 10000 });
+    // Every row of the short list and every filter group arrived, a part a task.
+    const counts = await page.evaluate(() => window.akCounts);
+    const between = counts.rows.filter((n) => n > ROWS && n < entries.length);
+    assert.ok(between.length >= 3, `rows grew in parts of ${ROWS}: ${counts.rows}`);
+    assert.ok(counts.rows.every((n, i) => i === 0 || n - counts.rows[i - 1] <= ROWS), `never more than ${ROWS} rows at once after the first screen: ${counts.rows}`);
+    assert.deepEqual(counts.groups.filter((n) => n > 0), [1, 2, 3, 4, 5, 6], `the filter groups one a task: ${counts.groups}`);
     await page.waitForTimeout(500);
     assert.deepEqual(leaflet(), [], 'no Leaflet file requested while the list shows');
     assert.equal(await page.evaluate(() => typeof window.L), 'undefined', 'Leaflet has not run');
@@ -372,27 +387,50 @@ test('beside the prerendered first screen the app\'s code is requested after the
     const browser = await openBrowser({ width: 1280, height: 800, awaitApp: false });
     try {
       const { page } = browser;
-      await page.addInitScript(() => {
-        window.__requested = {};
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) window.__requested[e.name.replace(/.*\//, '').replace(/-[0-9a-f]+/, '')] = e.startTime;
-        }).observe({ type: 'resource', buffered: true });
-      });
       await page.goto(server.url + path);
       await page.locator('.ak-app:not(.is-pending) .ak-count').waitFor({ timeout: 20000 });
-      const { requested, paint } = await page.evaluate(() => ({
-        requested: window.__requested,
-        paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
-      }));
-      assert.ok(requested['ankommen_bg.wasm'] !== undefined, `${path || '/'}: the wasm is requested (${JSON.stringify(requested)})`);
+      const timing = await page.evaluate(() => {
+        const [code] = performance.getEntriesByName('ankommen-code');
+        const fetched = (pattern) => performance.getEntriesByType('resource').find((e) => pattern.test(e.name));
+        const wasm = fetched(/_bg\.wasm$/);
+        return {
+          code: code && { at: code.startTime, waited: code.detail.waited },
+          wasm: wasm && { at: wasm.startTime, by: wasm.initiatorType },
+          glue: fetched(/\/ankommen-[0-9a-f]+\.js$/)?.startTime,
+          paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+        };
+      });
+      const label = `${path || '/'}: ${JSON.stringify(timing)}`;
+      assert.equal(timing.wasm?.by, 'fetch', `${label}: the wasm is fetched by boot.js, not by a preload link`);
+      assert.ok(timing.code.at <= timing.wasm.at && timing.code.at <= timing.glue, `${label}: the code is asked for when boot.js says so`);
+      assert.equal(timing.code.waited, prerendered, `${label}: boot.js waits for the paint exactly when a first screen shows`);
       if (prerendered) {
-        assert.ok(paint !== undefined && requested['ankommen_bg.wasm'] > paint, `the wasm (${requested['ankommen_bg.wasm']} ms) after the first paint (${paint} ms)`);
-        assert.ok(requested['ankommen.js'] > paint, 'the glue after the first paint');
-      } else {
-        // Nothing shows before the app: its code is fetched as soon as boot.js runs.
-        assert.ok(paint === undefined || requested['ankommen_bg.wasm'] <= paint, `the wasm (${requested['ankommen_bg.wasm']} ms) before anything is painted (${paint} ms)`);
+        assert.ok(timing.paint !== undefined && timing.wasm.at > timing.paint, `${label}: the wasm after the first paint`);
+        assert.ok(timing.glue > timing.paint, `${label}: the glue after the first paint`);
       }
       await assertClean(assert, browser);
+    } finally {
+      await browser.close();
+    }
+  }
+});
+
+test('glue whose bytes do not match the integrity written for it is refused: the first screen stays', async () => {
+  for (const file of [/\/ankommen-[0-9a-f]+\.js$/]) {
+    const browser = await openBrowser({ width: 1280, height: 800, awaitApp: false });
+    try {
+      const { page } = browser;
+      await page.route((url) => file.test(url.pathname), async (route) => {
+        const response = await route.fetch();
+        const body = await response.body();
+        body[body.length - 2] ^= 1; // one bit, as a corrupted or tampered file
+        await route.fulfill({ response, body });
+      });
+      await page.goto(server.url);
+      await page.waitForTimeout(3000);
+      assert.equal(await page.locator('.ak-first[lang="de"]').isVisible(), true, `${file}: the prerendered screen still shows`);
+      assert.equal(await page.locator('.ak-app.is-pending').count(), 0, `${file}: the app never mounted`);
+      assert.ok(browser.errors.some((e) => /integrity|digest/i.test(e)), `${file}: the browser names the integrity failure (${browser.errors})`);
     } finally {
       await browser.close();
     }

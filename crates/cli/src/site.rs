@@ -108,10 +108,9 @@ fn stylesheets(html: &str) -> Vec<String> {
             }
             let href = tag.split("href=\"").nth(1)?;
             let href = &href[..href.find('"')?];
-            // Relative to the app: the entry pages link them from two folders down. Not the
-            // map's: an entry page has no map.
-            let href = href.trim_start_matches("./");
-            (!href.starts_with("leaflet")).then(|| href.to_owned())
+            // Relative to the app: the entry pages link them from two folders down. (Leaflet's
+            // stylesheet is not among them: the app adds it when a map starts.)
+            Some(href.trim_start_matches("./").to_owned())
         })
         .collect()
 }

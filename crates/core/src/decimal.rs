@@ -5,13 +5,19 @@
 
 /// Significant digits that fit a `u64` whatever they are.
 const MAX_DIGITS: u32 = 19;
+/// The powers of ten an `f64` holds exactly.
+const EXACT_POWERS: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
 
 /// Reads `[+-]digits[.digits]`, with digits on at least one side of the point; no exponent,
 /// no `inf` or `NaN`, no spaces. `None` for anything else, or more than 19 digits before the
 /// point. The value is the standard parser's, bit for bit, for up to 15 significant digits
 /// and 22 decimals: an integer below 2^53 and 10^22 are both exact in an `f64`, so their
 /// quotient is rounded once, correctly (Clinger's fast path). Longer inputs are rounded a
-/// few times more (digits after the 19th are cut off), within 10^-15 of the value.
+/// few times more (digits after the 19th are cut off), within 10^-15 of the value (0 for
+/// values below about 10^-300).
 pub fn parse(text: &str) -> Option<f64> {
     let (negative, unsigned) = match text.as_bytes().first()? {
         b'-' => (true, &text[1..]),
@@ -46,7 +52,10 @@ pub fn parse(text: &str) -> Option<f64> {
             decimals += 1;
         }
     }
-    let value = mantissa as f64 / 10f64.powi(decimals);
+    let value = match EXACT_POWERS.get(decimals as usize) {
+        Some(power) => mantissa as f64 / power,
+        None => mantissa as f64 / EXACT_POWERS[22] / 10f64.powi(decimals - 22),
+    };
     Some(if negative { -value } else { value })
 }
 
@@ -93,6 +102,24 @@ mod tests {
                 Some(expected.to_bits()),
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn reads_back_what_the_addresses_write() {
+        // `url.rs` and `embed.rs` write coordinates with `{:.5}`.
+        let mut seed = 99u64;
+        for _ in 0..20_000 {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let value = ((seed >> 11) as f64 / (1u64 << 53) as f64) * 360.0 - 180.0;
+            for written in [format!("{value:.5}"), format!("{:.5}", value / 1e6)] {
+                let expected: f64 = written.parse().unwrap();
+                assert_eq!(
+                    parse(&written).map(f64::to_bits),
+                    Some(expected.to_bits()),
+                    "{written}"
+                );
+            }
         }
     }
 

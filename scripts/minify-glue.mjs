@@ -27,11 +27,11 @@ for (const dir of process.argv.slice(2)) {
     // Glue is the module named as its wasm is, without `_bg.wasm`.
     const wasm = name.replace(/\.js$/, '_bg.wasm');
     if (!name.endsWith('.js') || !names.includes(wasm)) continue;
-    const source = await readFile(join(dir, name));
+    const source = await readFile(join(dir, name), 'utf8');
     // Only ES modules: a worker's glue is a classic script whose top-level names are globals
     // its loader calls, which minifying as a module would rename.
-    if (!/^export /m.test(source.toString('utf8'))) continue;
-    const { code } = await transform(source.toString('utf8'), { minify: true, format: 'esm', target: 'es2020' });
+    if (!/^export /m.test(source)) continue;
+    const { code } = await transform(source, { minify: true, format: 'esm', target: 'es2020' });
     const bytes = Buffer.from(code);
     // Trunk's pattern, `<crate>-<16 hex digits>.js`, so hosts and the service worker treat it alike.
     const minified = name.replace(/-[0-9a-f]{15,16}\.js$/, `-${digest('sha256', bytes, 'hex').slice(0, 16)}.js`);
@@ -39,7 +39,7 @@ for (const dir of process.argv.slice(2)) {
     if (minified !== name) await rm(join(dir, name));
     renamed.set(name, minified);
     sealed.set(minified, integrity(bytes));
-    console.log(`${join(dir, name)} → ${minified}: ${source.length} → ${bytes.length} bytes`);
+    console.log(`${join(dir, name)} → ${minified}: ${Buffer.byteLength(source)} → ${bytes.length} bytes`);
   }
   for (const page of names.filter((n) => n.endsWith('.html'))) {
     const path = join(dir, page);
